@@ -1,0 +1,54 @@
+from django.contrib import admin
+
+from claims.models import Article, ArticleURL, Citation, Claim, Evidence, Snapshot, Source
+
+
+class ArticleURLInline(admin.TabularInline):
+    model = ArticleURL
+    extra = 0
+    readonly_fields = ["match_key"]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["id", "title", "language", "status", "publisher", "created_at"]
+    list_filter = ["status", "language"]
+    search_fields = ["title", "body"]
+    readonly_fields = ["content_hash", "created_at", "updated_at", "extracted_at"]
+    inlines = [ArticleURLInline]
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = ["id", "article", "kind", "status", "queue", "checkworthiness", "origin"]
+    list_filter = ["status", "kind", "origin", "queue"]
+    search_fields = ["text"]
+    raw_id_fields = ["article", "created_by"]
+    readonly_fields = ["version", "created_at", "updated_at"]
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["id", "url", "status", "attempts", "is_dead", "content_changed", "last_fetched_at"]
+    list_filter = ["status", "is_dead", "content_changed"]
+    search_fields = ["url", "normalized_url"]
+
+
+@admin.register(Snapshot)
+class SnapshotAdmin(admin.ModelAdmin):
+    list_display = ["id", "source", "http_status", "content_type", "byte_size", "fetched_at"]
+    raw_id_fields = ["source"]
+    readonly_fields = [f.name for f in Snapshot._meta.fields]
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(admin.ModelAdmin):
+    list_display = ["id", "claim", "snapshot", "stance", "created_at"]
+    list_filter = ["stance"]
+    raw_id_fields = ["claim", "snapshot"]
+
+
+@admin.register(Citation)
+class CitationAdmin(admin.ModelAdmin):
+    list_display = ["id", "claim", "source", "added_by", "created_at"]
+    raw_id_fields = ["claim", "source", "added_by"]

@@ -1,0 +1,206 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Language(models.TextChoices):
+    ARABIC = "ar", "Arabic"
+    ENGLISH = "en", "English"
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for extraction"
+        FETCHING = "fetching", "Fetching the article"
+        EXTRACTING = "extracting", "Extracting claims"
+        EXTRACTED = "extracted", "Claims extracted"
+        FAILED = "failed", "Failed"
+
+    title = models.CharField(max_length=500, blank=True)
+    body = models.TextField(blank=True)
+    language = models.CharField(max_length=2, choices=Language.choices, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    source_url = models.URLField(max_length=2000, blank=True, help_text="Where the text was fetched from.")
+    content_hash = models.CharField(max_length=64, db_index=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    status_detail = models.CharField(max_length=500, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    extracted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self) -> str:
+        return self.title or f"Article {self.pk}"
+
+
+class ArticleURL(models.Model):
+    """An address the article is published at (canonical, aliases, AMP)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="urls")
+    url = models.URLField(max_length=2000)
+    match_key = models.CharField(max_length=2000, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class Claim(models.Model):
+    class Kind(models.TextChoices):
+        MONEY = "money"
+        PERCENT = "percent"
+        QUANTITY = "quantity"
+        DATE = "date"
+        ATTRIBUTION = "attribution"
+        STATEMENT = "statement"
+        INCONSISTENCY = "inconsistency"
+
+    class Status(models.TextChoices):
+        NEW = "new"
+        QUEUED = "queued"
+        ASSIGNED = "assigned"
+        SUBMITTED = "submitted", "Verdict submitted"
+        RETURNED = "returned"
+        PUBLISHED = "published"
+        DISMISSED = "dismissed"
+
+    class Origin(models.TextChoices):
+        EXTRACTED = "extracted"
+        MANUAL = "manual"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField()
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.STATEMENT)
+    facts = models.JSONField(default=list, blank=True)
+    checkworthiness = models.FloatField(default=0.5)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
+    origin = models.CharField(max_length=20, choices=Origin.choices, default=Origin.EXTRACTED)
+    queue = models.ForeignKey(
+        "reviews.Queue", null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
+    )
+    dismiss_reason = models.CharField(max_length=500, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["article", "start", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="claim_span_not_empty"),
+            # Re-running extraction on one article creates nothing new.
+            models.UniqueConstraint(
+                fields=["article", "start", "end", "kind"],
+                condition=Q(origin="extracted"),
+                name="claim_extracted_once",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["queue", "status", "-checkworthiness", "created_at"]),
+            models.Index(fields=["status"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Source(models.Model):
+    """One per normalised URL: one fetch serves every claim that cites it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending"
+        FETCHING = "fetching"
+        CHECKED = "checked"
+        FAILED = "failed"
+
+    url = models.URLField(max_length=2000)
+    normalized_url = models.CharField(max_length=2000, unique=True)
+    host = models.CharField(max_length=255, db_index=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    failure_reason = models.CharField(max_length=500, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    is_dead = models.BooleanField(default=False)
+    content_changed = models.BooleanField(default=False)
+    last_fetched_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    claims = models.ManyToManyField(Claim, through="Citation", related_name="sources")
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class Citation(models.Model):
+    """A claim cites a source (attached by a checker or offered from the article's links)."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="citations")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "source"], name="citation_once_per_claim")
+        ]
+
+
+class Snapshot(models.Model):
+    """Exactly what one fetch saw."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="snapshots")
+    fetch_key = models.CharField(
+        max_length=100, help_text="Identifies one fetch, so a redelivered task stores it once."
+    )
+    fetched_at = models.DateTimeField()
+    final_url = models.URLField(max_length=2000)
+    http_status = models.PositiveSmallIntegerField()
+    content_type = models.CharField(max_length=100)
+    byte_size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    title = models.CharField(max_length=1000, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-fetched_at"]
+        get_latest_by = "fetched_at"
+        constraints = [
+            models.UniqueConstraint(fields=["source", "fetch_key"], name="snapshot_once_per_fetch")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.final_url} @ {self.fetched_at:%Y-%m-%d %H:%M}"
+
+
+class Evidence(models.Model):
+    class Stance(models.TextChoices):
+        SUPPORTS = "supports"
+        CONTRADICTS = "contradicts"
+        MENTIONS = "mentions"
+        NOT_FOUND = "not_found"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
+    snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="evidence")
+    stance = models.CharField(max_length=20, choices=Stance.choices)
+    fact_results = models.JSONField(default=list, blank=True)
+    passages = models.JSONField(default=list, blank=True, help_text="[{start, end}] in snapshot text")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "snapshot"], name="evidence_once_per_snapshot")
+        ]

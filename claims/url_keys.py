@@ -1,0 +1,85 @@
+"""How Claimdesk recognises one web address written several ways.
+
+Publishers send their article URL as the page knows it: with or without `www.`, http or https,
+a trailing slash, upper-case host, tracking parameters, a fragment. `url_match_key` reduces all of
+those to one key; `source_url_normalized` keeps a fetchable URL for sources.
+"""
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+TRACKING_PARAMS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "_ga"}
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+class InvalidURL(ValueError):
+    pass
+
+
+def _split(url: str):
+    url = (url or "").strip()
+    if not url:
+        raise InvalidURL("The URL is empty.")
+    if "://" not in url:
+        url = "http://" + url
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in DEFAULT_PORTS:
+        raise InvalidURL(f"Only http and https URLs are accepted, not {parts.scheme!r}.")
+    if not parts.hostname:
+        raise InvalidURL("The URL names no host.")
+    try:
+        parts.port  # noqa: B018 - raises on a malformed port
+    except ValueError:
+        raise InvalidURL("The URL has an invalid port.") from None
+    return parts
+
+
+def _clean_query(query: str) -> str:
+    kept = [
+        (key, value)
+        for key, value in parse_qsl(query, keep_blank_values=True)
+        if not key.lower().startswith("utm_") and key.lower() not in TRACKING_PARAMS
+    ]
+    return urlencode(sorted(kept))
+
+
+def _host(parts) -> str:
+    host = parts.hostname.lower().rstrip(".")
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        pass
+    return host
+
+
+def _netloc(parts, host: str) -> str:
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    port = parts.port
+    if port and port != DEFAULT_PORTS[parts.scheme.lower()]:
+        return f"{host}:{port}"
+    return host
+
+
+def url_match_key(url: str) -> str:
+    """Scheme-, `www.`-, slash-, case-of-host-, tracking- and fragment-insensitive key."""
+    parts = _split(url)
+    host = _host(parts)
+    if host.startswith("www."):
+        host = host[4:]
+    if host.startswith("amp."):
+        host = host[4:]
+    path = parts.path.rstrip("/")
+    if path.endswith("/amp"):
+        path = path[: -len("/amp")]
+    query = _clean_query(parts.query)
+    key = _netloc(parts, host) + path
+    return f"{key}?{query}" if query else key
+
+
+def source_url_normalized(url: str) -> str:
+    """A fetchable URL: lower-case scheme and host, default port dropped, no tracking, no fragment."""
+    parts = _split(url)
+    scheme = parts.scheme.lower()
+    host = _host(parts)
+    path = parts.path or "/"
+    return urlunsplit((scheme, _netloc(parts, host), path, _clean_query(parts.query), ""))

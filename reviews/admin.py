@@ -1,0 +1,81 @@
+from django.contrib import admin
+
+from reviews.models import (
+    Assignment,
+    AuditEvent,
+    EditorialDecision,
+    Notification,
+    Queue,
+    Rating,
+    RatingScale,
+    Verdict,
+)
+
+
+@admin.register(Queue)
+class QueueAdmin(admin.ModelAdmin):
+    list_display = [
+        "slug", "name", "priority", "languages", "kinds", "min_checkworthiness", "is_fallback",
+        "is_active",
+    ]
+    list_editable = ["priority", "is_active"]
+    filter_horizontal = ["members"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class RatingInline(admin.TabularInline):
+    model = Rating
+    extra = 0
+
+
+@admin.register(RatingScale)
+class RatingScaleAdmin(admin.ModelAdmin):
+    list_display = ["slug", "name", "is_default"]
+    inlines = [RatingInline]
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(admin.ModelAdmin):
+    list_display = ["id", "claim", "checker", "assigned_at", "lease_expires_at", "ended_at", "end_reason"]
+    raw_id_fields = ["claim", "checker", "assigned_by"]
+
+
+@admin.register(Verdict)
+class VerdictAdmin(admin.ModelAdmin):
+    list_display = ["id", "claim", "author", "rating", "status", "version", "published_at"]
+    list_filter = ["status", "rating"]
+    raw_id_fields = ["claim", "author", "supersedes"]
+    filter_horizontal = ["evidence"]
+
+
+@admin.register(EditorialDecision)
+class EditorialDecisionAdmin(admin.ModelAdmin):
+    list_display = ["id", "verdict", "editor", "decision", "created_at"]
+    raw_id_fields = ["verdict", "editor"]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Readable by staff, changeable by nobody."""
+
+    list_display = ["created_at", "actor", "action", "object_type", "object_id"]
+    list_filter = ["action", "object_type"]
+    search_fields = ["object_id"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["id", "recipient", "verb", "message", "created_at", "read_at"]
+    raw_id_fields = ["recipient", "verdict"]

@@ -1,0 +1,89 @@
+"""Groups, the default rating scale and the default queues: idempotent, used by migrations and load_demo."""
+
+from dataclasses import dataclass
+
+DEFAULT_SCALE_SLUG = "claimdesk-default"
+
+
+@dataclass(frozen=True)
+class RatingSpec:
+    slug: str
+    label: str
+    rating_value: int | None
+    color: str
+    severity: int
+
+
+DEFAULT_RATINGS = [
+    RatingSpec("true", "True", 5, "brightgreen", 0),
+    RatingSpec("mostly-true", "Mostly true", 4, "green", 1),
+    RatingSpec("misleading", "Misleading", 3, "yellow", 3),
+    RatingSpec("mostly-false", "Mostly false", 2, "orange", 4),
+    RatingSpec("false", "False", 1, "red", 5),
+    RatingSpec("unverifiable", "Unverifiable", None, "lightgrey", 2),
+]
+
+# (slug, name, priority, languages, kinds, fallback)
+DEFAULT_QUEUES = [
+    ("inconsistencies", "Inconsistencies", 10, [], ["inconsistency"], False),
+    ("arabic-desk", "Arabic desk", 20, ["ar"], [], False),
+    ("english-desk", "English desk", 30, ["en"], [], False),
+    ("triage", "Triage", 1000, [], [], True),
+]
+
+
+def ensure_groups(group_model) -> None:
+    from reviews.models import EDITOR_GROUP, FACT_CHECKER_GROUP
+
+    for name in (FACT_CHECKER_GROUP, EDITOR_GROUP):
+        group_model.objects.get_or_create(name=name)
+
+
+def ensure_rating_scale(scale_model, rating_model):
+    scale, _ = scale_model.objects.get_or_create(
+        slug=DEFAULT_SCALE_SLUG, defaults={"name": "Claimdesk default", "is_default": True}
+    )
+    if not scale_model.objects.filter(is_default=True).exists():
+        scale_model.objects.filter(pk=scale.pk).update(is_default=True)
+    for order, spec in enumerate(DEFAULT_RATINGS):
+        rating_model.objects.update_or_create(
+            scale=scale,
+            slug=spec.slug,
+            defaults={
+                "label": spec.label,
+                "alternate_name": spec.label,
+                "rating_value": spec.rating_value,
+                "color": spec.color,
+                "severity": spec.severity,
+                "order": order,
+            },
+        )
+    return scale
+
+
+def ensure_queues(queue_model) -> list:
+    queues = []
+    for slug, name, priority, languages, kinds, fallback in DEFAULT_QUEUES:
+        queue, _ = queue_model.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "priority": priority,
+                "languages": languages,
+                "kinds": kinds,
+                "is_fallback": fallback,
+            },
+        )
+        queues.append(queue)
+    return queues
+
+
+def ensure_defaults() -> None:
+    """With the live models (load_demo, tests)."""
+    from django.contrib.auth.models import Group
+
+    from reviews.models import Queue, Rating, RatingScale
+
+    ensure_groups(Group)
+    ensure_rating_scale(RatingScale, Rating)
+    ensure_queues(Queue)

@@ -1,0 +1,215 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from claims.models import Claim, Snapshot
+
+FACT_CHECKER_GROUP = "fact-checker"
+EDITOR_GROUP = "editor"
+
+
+class Queue(models.Model):
+    """A reviewer queue and the rules that route claims into it (lowest priority number first)."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    priority = models.IntegerField(default=100, help_text="Routing order: lower is tried first.")
+    languages = models.JSONField(default=list, blank=True, help_text='e.g. ["ar"]; empty = any')
+    kinds = models.JSONField(default=list, blank=True, help_text='e.g. ["money"]; empty = any')
+    min_checkworthiness = models.FloatField(default=0.0)
+    publishers = models.JSONField(default=list, blank=True, help_text="empty = any publisher")
+    is_fallback = models.BooleanField(default=False, help_text="Takes every claim no rule matched.")
+    is_active = models.BooleanField(default=True)
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="queues")
+
+    class Meta:
+        ordering = ["priority", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Assignment(models.Model):
+    """A checker holds a claim under a lease."""
+
+    class EndReason(models.TextChoices):
+        SUBMITTED = "submitted"
+        RELEASED = "released"
+        EXPIRED = "expired"
+        REASSIGNED = "reassigned"
+        DISMISSED = "dismissed"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="assignments")
+    checker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    assigned_at = models.DateTimeField(auto_now_add=True)
+    lease_expires_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    end_reason = models.CharField(max_length=20, choices=EndReason.choices, blank=True)
+
+    class Meta:
+        ordering = ["-assigned_at"]
+        constraints = [
+            # No claim is ever held by two people at once.
+            models.UniqueConstraint(
+                fields=["claim"], condition=Q(ended_at__isnull=True), name="one_open_assignment"
+            )
+        ]
+
+
+class RatingScale(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=200)
+    is_default = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Rating(models.Model):
+    scale = models.ForeignKey(RatingScale, on_delete=models.CASCADE, related_name="ratings")
+    slug = models.SlugField()
+    label = models.CharField(max_length=100)
+    alternate_name = models.CharField(max_length=100, help_text="ClaimReview alternateName")
+    rating_value = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="ClaimReview ratingValue; empty when not on the scale."
+    )
+    color = models.CharField(max_length=20, default="lightgrey", help_text="Badge colour")
+    severity = models.PositiveSmallIntegerField(default=0, help_text="Higher is worse (badge colour).")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["scale", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["scale", "slug"], name="rating_slug_per_scale")
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Verdict(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft"
+        SUBMITTED = "submitted"
+        RETURNED = "returned"
+        PUBLISHED = "published"
+        SUPERSEDED = "superseded"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="verdicts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts"
+    )
+    rating = models.ForeignKey(Rating, null=True, blank=True, on_delete=models.PROTECT)
+    summary = models.CharField(
+        max_length=500, blank=True, help_text="Published as ClaimReview claimReviewed."
+    )
+    rationale = models.TextField(blank=True)
+    evidence = models.ManyToManyField(Snapshot, blank=True, related_name="verdicts")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    version = models.PositiveIntegerField(default=1)
+    supersedes = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="superseded_by"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            # One live publication per claim; a correction supersedes the old one.
+            models.UniqueConstraint(
+                fields=["claim"], condition=Q(status="published"), name="one_published_verdict"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Verdict {self.pk} on claim {self.claim_id}"
+
+
+class EditorialDecision(models.Model):
+    class Decision(models.TextChoices):
+        APPROVE = "approve"
+        RETURN = "return"
+
+    verdict = models.ForeignKey(Verdict, on_delete=models.CASCADE, related_name="decisions")
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decision = models.CharField(max_length=10, choices=Decision.choices)
+    comment = models.TextField(blank=True)
+    verdict_version = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            # Approving twice at once produces one publication.
+            models.UniqueConstraint(
+                fields=["verdict"], condition=Q(decision="approve"), name="one_approval_per_verdict"
+            )
+        ]
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("Audit events are append-only.")
+
+    def delete(self):
+        raise PermissionError("Audit events are append-only.")
+
+
+class AuditEvent(models.Model):
+    """Append-only: the database refuses UPDATE and DELETE on PostgreSQL (see migration)."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.DO_NOTHING,
+        db_constraint=False, related_name="+",
+    )
+    action = models.CharField(max_length=60, db_index=True)
+    object_type = models.CharField(max_length=60)
+    object_id = models.CharField(max_length=60)
+    claim = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False,
+        related_name="audit_events",
+    )
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.object_type}:{self.object_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Audit events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Audit events are append-only.")
+
+
+class Notification(models.Model):
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    verb = models.CharField(max_length=40)
+    message = models.CharField(max_length=500)
+    verdict = models.ForeignKey(Verdict, null=True, blank=True, on_delete=models.CASCADE)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]

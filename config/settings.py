@@ -204,7 +204,7 @@ if REDIS_URL:
 else:
     for folder in ("queue", "processed", "control"):
         (BROKER_DIR / folder).mkdir(parents=True, exist_ok=True)
-    CELERY_BROKER_URL = "filesystem://"
+    CELERY_BROKER_URL = "filesystem://localhost/"
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 3600)
@@ -236,6 +236,7 @@ CELERY_TASK_DEFAULT_QUEUE = CLAIMDESK_MAINTENANCE_QUEUE
 CELERY_TASK_QUEUES_NAMES = [CLAIMDESK_CPU_QUEUE, CLAIMDESK_IO_QUEUE, CLAIMDESK_MAINTENANCE_QUEUE]
 CELERY_TASK_ROUTES = {
     "claims.tasks.extract_article": {"queue": CLAIMDESK_CPU_QUEUE},
+    "claims.tasks.fetch_article": {"queue": CLAIMDESK_IO_QUEUE},
     "claims.tasks.check_source": {"queue": CLAIMDESK_IO_QUEUE},
     "claims.tasks.check_claim": {"queue": CLAIMDESK_IO_QUEUE},
     "claims.tasks.refetch_stale_sources": {"queue": CLAIMDESK_IO_QUEUE},

@@ -1,0 +1,202 @@
+"""Submitting articles: validation, resubmission, and handing extraction to the CPU queue."""
+
+import hashlib
+import re
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from claims.models import Article, ArticleURL, Claim
+from claims.text_input import UnreadableText, clean_body
+from claims.url_keys import InvalidURL, source_url_normalized, url_match_key
+from reviews.audit import audit_record
+
+
+class ArticleRejected(Exception):
+    def __init__(self, detail: str, status_code: int = 400):
+        super().__init__(detail)
+        self.detail = detail
+        self.status_code = status_code
+
+
+def content_hash(body: str) -> str:
+    """Whitespace-insensitive, so the same article pasted twice is recognised."""
+    return hashlib.sha256(re.sub(r"\s+", " ", body).strip().encode("utf-8")).hexdigest()
+
+
+def _checked_body(body: object) -> str:
+    if not isinstance(body, str):
+        raise ArticleRejected("body must be text.")
+    limit = settings.CLAIMDESK_MAX_ARTICLE_CHARS
+    if len(body) > limit * 4:  # refuse before spending time cleaning megabytes
+        raise ArticleRejected(f"The article is longer than {limit:,} characters.", 413)
+    try:
+        cleaned = clean_body(body)
+    except UnreadableText as error:
+        raise ArticleRejected(str(error)) from None
+    if not cleaned.strip():
+        raise ArticleRejected("The article is empty: paste its text, upload a file or give a URL.")
+    if len(cleaned) > limit:
+        raise ArticleRejected(f"The article is longer than {limit:,} characters.", 413)
+    return cleaned
+
+
+def _checked_language(language: str | None) -> str:
+    if language in (None, ""):
+        return ""
+    if language not in {"ar", "en"}:
+        raise ArticleRejected("language must be 'ar' or 'en'.")
+    return language
+
+
+def _attach_published_url(article: Article, url: str) -> None:
+    try:
+        key = url_match_key(url)
+    except InvalidURL as error:
+        raise ArticleRejected(f"published_url: {error}") from None
+    existing = ArticleURL.objects.filter(match_key=key).first()
+    if existing and existing.article_id != article.pk:
+        raise ArticleRejected(
+            f"published_url is already registered for article {existing.article_id}.", 409
+        )
+    if not existing:
+        ArticleURL.objects.create(article=article, url=url, match_key=key)
+
+
+@transaction.atomic
+def article_submit(
+    *,
+    submitted_by,
+    title: str = "",
+    body: str | None = None,
+    url: str | None = None,
+    language: str | None = None,
+    published_url: str | None = None,
+    publisher: str = "",
+) -> tuple[Article, bool]:
+    """Store an article and start extraction after commit. Returns (article, created)."""
+    from claims import tasks
+
+    language = _checked_language(language)
+    title = (title or "").strip()[:500]
+    if url and not body:
+        try:
+            fetch_url = source_url_normalized(url)
+        except InvalidURL as error:
+            raise ArticleRejected(f"url: {error}") from None
+        article = Article.objects.create(
+            title=title, language=language, source_url=fetch_url, publisher=publisher,
+            status=Article.Status.FETCHING, submitted_by=submitted_by,
+        )
+        _attach_published_url(article, published_url or url)
+        audit_record(actor=submitted_by, action="article.submit", obj=article, after={"url": url})
+        tasks.fetch_article.delay_on_commit(article.pk)
+        return article, True
+
+    cleaned = _checked_body(body)
+    digest = content_hash(cleaned)
+    existing = Article.objects.filter(content_hash=digest).order_by("pk").first()
+    if existing:
+        if published_url:
+            _attach_published_url(existing, published_url)
+        return existing, False
+    article = Article.objects.create(
+        title=title or cleaned.split("\n", 1)[0][:200],
+        body=cleaned,
+        language=language,
+        publisher=publisher,
+        content_hash=digest,
+        submitted_by=submitted_by,
+    )
+    if published_url:
+        _attach_published_url(article, published_url)
+    audit_record(
+        actor=submitted_by, action="article.submit", obj=article,
+        after={"title": article.title, "chars": len(cleaned), "content_hash": digest},
+    )
+    tasks.extract_article.delay_on_commit(article.pk)
+    return article, True
+
+
+def article_body_fetched(*, article: Article, title: str, text: str) -> bool:
+    """The URL's page arrived: keep its text as the body and go on to extraction."""
+    try:
+        cleaned = _checked_body(text)
+    except ArticleRejected as error:
+        article_extraction_failed(article=article, reason=error.detail)
+        return False
+    updated = Article.objects.filter(pk=article.pk, status=Article.Status.FETCHING).update(
+        body=cleaned, title=article.title or title[:500], content_hash=content_hash(cleaned),
+        status=Article.Status.PENDING, status_detail="",
+    )
+    return updated == 1
+
+
+def article_extraction_failed(*, article: Article, reason: str) -> None:
+    Article.objects.filter(pk=article.pk).exclude(status=Article.Status.EXTRACTED).update(
+        status=Article.Status.FAILED, status_detail=reason[:500]
+    )
+
+
+def _claims_from_extraction(article: Article, extraction) -> list[Claim]:
+    claims = [
+        Claim(
+            article=article, start=item.start, end=item.end, text=item.text, kind=item.kind,
+            facts=item.facts, checkworthiness=round(float(item.checkworthiness), 3),
+            origin=Claim.Origin.EXTRACTED,
+        )
+        for item in extraction.claims
+    ]
+    for found in extraction.inconsistencies:
+        claims.append(
+            Claim(
+                article=article, start=found["start"], end=found["end"], text=found["text"],
+                kind=Claim.Kind.INCONSISTENCY, facts=[found], checkworthiness=0.95,
+                origin=Claim.Origin.EXTRACTED,
+            )
+        )
+    return claims
+
+
+def article_extract(*, article: Article) -> int:
+    """Run extraction and store its claims; safe to run twice (nothing new the second time).
+
+    1. claim the article (pending/extracting → extracting);
+    2. extract outside any transaction: it is the slow, CPU-bound part;
+    3. insert claims (conflicts ignored), route the new ones, mark the article extracted.
+    """
+    from claims.extraction import ExtractionError, extract
+    from reviews.routing import claims_route
+
+    started = Article.objects.filter(
+        pk=article.pk, status__in=[Article.Status.PENDING, Article.Status.EXTRACTING]
+    ).update(status=Article.Status.EXTRACTING, status_detail="")
+    if started != 1:
+        return 0
+    article.refresh_from_db()
+    try:
+        extraction = extract(
+            article.body, language=article.language or None, published=article.published_on
+        )
+    except ExtractionError as error:
+        article_extraction_failed(article=article, reason=str(error))
+        return 0
+    with transaction.atomic():
+        try:
+            Claim.objects.bulk_create(
+                _claims_from_extraction(article, extraction), ignore_conflicts=True
+            )
+        except IntegrityError as error:
+            article_extraction_failed(article=article, reason=f"could not store claims: {error}")
+            return 0
+        new_claims = list(
+            Claim.objects.select_related("article").filter(article=article, status=Claim.Status.NEW)
+        )
+        claims_route(claims=new_claims)
+        Article.objects.filter(pk=article.pk).update(
+            status=Article.Status.EXTRACTED,
+            language=article.language or extraction.language,
+            extracted_at=timezone.now(),
+        )
+    return len(new_claims)

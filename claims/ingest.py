@@ -86,8 +86,12 @@ def article_submit(
         except InvalidURL as error:
             raise ArticleRejected(f"url: {error}") from None
         article = Article.objects.create(
-            title=title, language=language, source_url=fetch_url, publisher=publisher,
-            status=Article.Status.FETCHING, submitted_by=submitted_by,
+            title=title,
+            language=language,
+            source_url=fetch_url,
+            publisher=publisher,
+            status=Article.Status.FETCHING,
+            submitted_by=submitted_by,
         )
         _attach_published_url(article, published_url or url)
         audit_record(actor=submitted_by, action="article.submit", obj=article, after={"url": url})
@@ -112,7 +116,9 @@ def article_submit(
     if published_url:
         _attach_published_url(article, published_url)
     audit_record(
-        actor=submitted_by, action="article.submit", obj=article,
+        actor=submitted_by,
+        action="article.submit",
+        obj=article,
         after={"title": article.title, "chars": len(cleaned), "content_hash": digest},
     )
     tasks.extract_article.delay_on_commit(article.pk)
@@ -127,8 +133,11 @@ def article_body_fetched(*, article: Article, title: str, text: str) -> bool:
         article_extraction_failed(article=article, reason=error.detail)
         return False
     updated = Article.objects.filter(pk=article.pk, status=Article.Status.FETCHING).update(
-        body=cleaned, title=article.title or title[:500], content_hash=content_hash(cleaned),
-        status=Article.Status.PENDING, status_detail="",
+        body=cleaned,
+        title=article.title or title[:500],
+        content_hash=content_hash(cleaned),
+        status=Article.Status.PENDING,
+        status_detail="",
     )
     return updated == 1
 
@@ -142,8 +151,13 @@ def article_extraction_failed(*, article: Article, reason: str) -> None:
 def _claims_from_extraction(article: Article, extraction) -> list[Claim]:
     claims = [
         Claim(
-            article=article, start=item.start, end=item.end, text=item.text, kind=item.kind,
-            facts=item.facts, checkworthiness=round(float(item.checkworthiness), 3),
+            article=article,
+            start=item.start,
+            end=item.end,
+            text=item.text,
+            kind=item.kind,
+            facts=item.facts,
+            checkworthiness=round(float(item.checkworthiness), 3),
             origin=Claim.Origin.EXTRACTED,
         )
         for item in extraction.claims
@@ -151,8 +165,13 @@ def _claims_from_extraction(article: Article, extraction) -> list[Claim]:
     for found in extraction.inconsistencies:
         claims.append(
             Claim(
-                article=article, start=found["start"], end=found["end"], text=found["text"],
-                kind=Claim.Kind.INCONSISTENCY, facts=[found], checkworthiness=0.95,
+                article=article,
+                start=found["start"],
+                end=found["end"],
+                text=found["text"],
+                kind=Claim.Kind.INCONSISTENCY,
+                facts=[found],
+                checkworthiness=0.95,
                 origin=Claim.Origin.EXTRACTED,
             )
         )
@@ -190,13 +209,31 @@ def article_extract(*, article: Article) -> int:
         except IntegrityError as error:
             article_extraction_failed(article=article, reason=f"could not store claims: {error}")
             return 0
-        new_claims = list(
-            Claim.objects.select_related("article").filter(article=article, status=Claim.Status.NEW)
-        )
-        claims_route(claims=new_claims)
+        # Routing reads the article's language: settle it first.
         Article.objects.filter(pk=article.pk).update(
             status=Article.Status.EXTRACTED,
             language=article.language or extraction.language,
             extracted_at=timezone.now(),
         )
+        new_claims = list(
+            Claim.objects.select_related("article").filter(article=article, status=Claim.Status.NEW)
+        )
+        claims_route(claims=new_claims)
     return len(new_claims)
+
+
+def article_fetch(*, article: Article) -> bool:
+    """Fetch a submitted URL through the safe fetcher and keep its main text as the body."""
+    from claims.fetching import FetchFailed, FetchRefused, extract_content, fetch
+    from claims.sources import fetch_options
+
+    try:
+        result = fetch(article.source_url, fetch_options())
+        page = extract_content(result.body, kind=result.kind, charset=result.charset)
+    except FetchRefused as refused:
+        article_extraction_failed(article=article, reason=f"Refused to fetch: {refused.reason}")
+        return False
+    except FetchFailed as failed:
+        article_extraction_failed(article=article, reason=f"Could not fetch: {failed.reason}")
+        return False
+    return article_body_fetched(article=article, title=page.title, text=page.text)

@@ -21,7 +21,9 @@ class Article(models.Model):
     language = models.CharField(max_length=2, choices=Language.choices, blank=True)
     publisher = models.CharField(max_length=200, blank=True)
     published_on = models.DateField(null=True, blank=True)
-    source_url = models.URLField(max_length=2000, blank=True, help_text="Where the text was fetched from.")
+    source_url = models.URLField(
+        max_length=2000, blank=True, help_text="Where the text was fetched from."
+    )
     content_hash = models.CharField(max_length=64, db_index=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
     status_detail = models.CharField(max_length=500, blank=True)
@@ -98,7 +100,9 @@ class Claim(models.Model):
     class Meta:
         ordering = ["article", "start", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="claim_span_not_empty"),
+            models.CheckConstraint(
+                condition=Q(end__gt=models.F("start")), name="claim_span_not_empty"
+            ),
             # Re-running extraction on one article creates nothing new.
             models.UniqueConstraint(
                 fields=["article", "start", "end", "kind"],
@@ -129,6 +133,9 @@ class Source(models.Model):
     host = models.CharField(max_length=255, db_index=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
     failure_reason = models.CharField(max_length=500, blank=True)
+    fetch_key = models.CharField(
+        max_length=100, blank=True, help_text="The current fetch round; older task messages stop."
+    )
     attempts = models.PositiveIntegerField(default=0)
     is_dead = models.BooleanField(default=False)
     content_changed = models.BooleanField(default=False)
@@ -155,6 +162,9 @@ class Citation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["claim", "source"], name="citation_once_per_claim")
         ]
+
+    def __str__(self) -> str:
+        return f"claim {self.claim_id} cites source {self.source_id}"
 
 
 class Snapshot(models.Model):
@@ -196,7 +206,9 @@ class Evidence(models.Model):
     snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="evidence")
     stance = models.CharField(max_length=20, choices=Stance.choices)
     fact_results = models.JSONField(default=list, blank=True)
-    passages = models.JSONField(default=list, blank=True, help_text="[{start, end}] in snapshot text")
+    passages = models.JSONField(
+        default=list, blank=True, help_text="[{start, end}] in snapshot text"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -204,3 +216,6 @@ class Evidence(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["claim", "snapshot"], name="evidence_once_per_snapshot")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.stance}: claim {self.claim_id} in snapshot {self.snapshot_id}"

@@ -6,8 +6,29 @@ from lxml import html as lxml_html
 
 HTML_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z][a-zA-Z0-9]*|!--)[^>]*>")
 BLOCK_TAGS = {
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-    "section", "article", "header", "footer", "blockquote", "figcaption", "figure", "pre", "hr",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "figcaption",
+    "figure",
+    "pre",
+    "hr",
 }
 # Control characters other than tab/newline/carriage return never occur in news text.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -44,7 +65,9 @@ def html_to_plain_text(markup: str) -> str:
         element.drop_tree()
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag.lower() in BLOCK_TAGS:
-            element.tail = "\n" + (element.tail or "")
+            # Paragraphs stay paragraphs: segmentation relies on the blank line.
+            gap = "\n" if element.tag.lower() in {"br", "li", "tr"} else "\n\n"
+            element.tail = gap + (element.tail or "")
     text = root.text_content()
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -12,7 +12,9 @@ def exception_handler(exc, context):
     if isinstance(data, dict) and "detail" not in data:
         # Field errors: keep them, and add one sentence a person can read.
         first_field, first_errors = next(iter(data.items()), ("input", ["invalid"]))
-        message = first_errors[0] if isinstance(first_errors, list) and first_errors else first_errors
+        message = (
+            first_errors[0] if isinstance(first_errors, list) and first_errors else first_errors
+        )
         response.data = {"detail": f"{first_field}: {message}", "errors": data}
     elif isinstance(data, list):
         response.data = {"detail": "; ".join(str(item) for item in data), "errors": data}

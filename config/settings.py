@@ -90,7 +90,9 @@ DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'claimdesk.sqlite3
 try:
     _database = dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
 except Exception as error:  # dj-database-url raises several types for one mistake
-    raise ImproperlyConfigured(f"DATABASE_URL={DATABASE_URL!r} is not a database URL: {error}") from None
+    raise ImproperlyConfigured(
+        f"DATABASE_URL={DATABASE_URL!r} is not a database URL: {error}"
+    ) from None
 if _database["ENGINE"] == "django.db.backends.sqlite3":
     _database["CONN_MAX_AGE"] = 0
     # Web, worker and tests share one file: wait for locks instead of failing at once.
@@ -269,7 +271,11 @@ CLAIMDESK_LEASE_MINUTES = env_int("CLAIMDESK_LEASE_MINUTES", 60)
 CLAIMDESK_QUEUE_OVERDUE_HOURS = env_int("CLAIMDESK_QUEUE_OVERDUE_HOURS", 48)
 CLAIMDESK_PUBLIC_MAX_AGE = env_int("CLAIMDESK_PUBLIC_MAX_AGE", 60)
 CLAIMDESK_PUBLIC_STALE_WHILE_REVALIDATE = env_int("CLAIMDESK_PUBLIC_STALE_WHILE_REVALIDATE", 300)
-CLAIMDESK_PUBLIC_BASE_URL = env_str("CLAIMDESK_PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+CLAIMDESK_PUBLIC_NOT_FOUND_MAX_AGE = env_int("CLAIMDESK_PUBLIC_NOT_FOUND_MAX_AGE", 30)
+CLAIMDESK_PUBLIC_CACHE_TIMEOUT = env_int("CLAIMDESK_PUBLIC_CACHE_TIMEOUT", 3600)
+CLAIMDESK_PUBLIC_BASE_URL = env_str("CLAIMDESK_PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip(
+    "/"
+)
 CLAIMDESK_ORGANIZATION_NAME = env_str("CLAIMDESK_ORGANIZATION_NAME", "Claimdesk")
 CLAIMDESK_ORGANIZATION_URL = env_str("CLAIMDESK_ORGANIZATION_URL", CLAIMDESK_PUBLIC_BASE_URL)
 

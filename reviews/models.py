@@ -61,6 +61,9 @@ class Assignment(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"claim {self.claim_id} → {self.checker_id}"
+
 
 class RatingScale(models.Model):
     slug = models.SlugField(unique=True)
@@ -80,7 +83,9 @@ class Rating(models.Model):
         null=True, blank=True, help_text="ClaimReview ratingValue; empty when not on the scale."
     )
     color = models.CharField(max_length=20, default="lightgrey", help_text="Badge colour")
-    severity = models.PositiveSmallIntegerField(default=0, help_text="Higher is worse (badge colour).")
+    severity = models.PositiveSmallIntegerField(
+        default=0, help_text="Higher is worse (badge colour)."
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -155,6 +160,9 @@ class EditorialDecision(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.decision} verdict {self.verdict_id}"
+
 
 class AuditEventQuerySet(models.QuerySet):
     def update(self, **kwargs):
@@ -168,14 +176,22 @@ class AuditEvent(models.Model):
     """Append-only: the database refuses UPDATE and DELETE on PostgreSQL (see migration)."""
 
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.DO_NOTHING,
-        db_constraint=False, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
     )
     action = models.CharField(max_length=60, db_index=True)
     object_type = models.CharField(max_length=60)
     object_id = models.CharField(max_length=60)
     claim = models.ForeignKey(
-        Claim, null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False,
+        Claim,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         related_name="audit_events",
     )
     before = models.JSONField(null=True, blank=True)
@@ -213,3 +229,6 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.message

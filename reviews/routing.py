@@ -1,11 +1,14 @@
 """Routing: every new claim lands in exactly one queue (the fallback queue when no rule matches)."""
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 
 from claims.models import Claim
-from reviews.models import Queue
+from reviews.models import AuditEvent, Queue
 
 
 def queue_accepts(queue: Queue, claim: Claim) -> bool:
@@ -29,16 +32,60 @@ def queue_for_claim(claim: Claim, queues: list[Queue]) -> Queue | None:
     return next((queue for queue in queues if queue.is_fallback), None)
 
 
+def routing_queues() -> list[Queue]:
+    return list(Queue.objects.filter(is_active=True).order_by("priority", "slug"))
+
+
 @transaction.atomic
-def claims_route(*, claims: Iterable[Claim]) -> list[Claim]:
-    """Put new claims into their queues and mark them queued (one UPDATE per claim batch)."""
-    queues = list(Queue.objects.filter(is_active=True).order_by("priority", "slug"))
-    routed = []
+def claims_route(*, claims: Iterable[Claim], actor=None) -> list[Claim]:
+    """Put new claims into their queues and mark them queued.
+
+    One guarded UPDATE per destination queue (only claims still `new` move, so routing twice is
+    harmless) and one bulk INSERT of audit events, whatever the number of claims.
+    """
+    queues = routing_queues()
+    by_queue: dict[Queue, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.status != Claim.Status.NEW:
             continue
-        claim.queue = queue_for_claim(claim, queues)
-        claim.status = Claim.Status.QUEUED if claim.queue else Claim.Status.NEW
-        routed.append(claim)
-    Claim.objects.bulk_update(routed, ["queue", "status"])
+        queue = queue_for_claim(claim, queues)
+        if queue is not None:  # no active fallback queue: the claim waits as `new`
+            by_queue[queue].append(claim)
+    routed: list[Claim] = []
+    events: list[AuditEvent] = []
+    now = timezone.now()
+    for queue, batch in by_queue.items():
+        ids = [claim.pk for claim in batch]
+        Claim.objects.filter(pk__in=ids, status=Claim.Status.NEW).update(
+            queue=queue, status=Claim.Status.QUEUED, version=F("version") + 1, updated_at=now
+        )
+        moved = set(
+            # `updated_at=now` singles out the rows this call moved, not a concurrent router's.
+            Claim.objects.filter(
+                pk__in=ids, queue=queue, status=Claim.Status.QUEUED, updated_at=now
+            ).values_list("pk", flat=True)
+        )
+        for claim in batch:
+            if claim.pk not in moved:
+                continue
+            events.append(
+                AuditEvent(
+                    actor=actor if getattr(actor, "pk", None) else None,
+                    action="claim.route",
+                    object_type="claims.claim",
+                    object_id=str(claim.pk),
+                    claim_id=claim.pk,
+                    before={"status": Claim.Status.NEW, "version": claim.version},
+                    after={
+                        "status": Claim.Status.QUEUED,
+                        "version": claim.version + 1,
+                        "queue": queue.slug,
+                    },
+                )
+            )
+            claim.queue = queue
+            claim.status = Claim.Status.QUEUED
+            claim.version += 1
+            routed.append(claim)
+    AuditEvent.objects.bulk_create(events)
     return routed

@@ -24,7 +24,9 @@ class ArticleFactory(factory.django.DjangoModelFactory):
         model = Article
 
     title = factory.Sequence(lambda n: f"Article {n}")
-    body = factory.Sequence(lambda n: f"The ministry said on Monday that exports rose {n}% last year.")
+    body = factory.Sequence(
+        lambda n: f"The ministry said on Monday that exports rose {n}% last year."
+    )
     language = "en"
     status = Article.Status.EXTRACTED
     content_hash = factory.LazyAttribute(lambda a: hashlib.sha256(a.body.encode()).hexdigest())

@@ -22,14 +22,21 @@ def run_manage(*args: str, env: dict[str, str], cwd: Path = REPO) -> subprocess.
     clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "REDIS_URL"}}
     clean.update(env)
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=cwd, env=clean, capture_output=True, text=True,
+        [sys.executable, "manage.py", *args],
+        cwd=cwd,
+        env=clean,
+        capture_output=True,
+        text=True,
         timeout=120,
     )
 
 
 def test_it_passes_the_deploy_check_with_production_values(tmp_path):
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         env={**PRODUCTION_ENV, "CLAIMDESK_VAR_DIR": str(tmp_path)},
     )
     assert result.returncode == 0, result.stderr
@@ -44,8 +51,12 @@ def test_it_refuses_to_start_without_a_secret_key_when_debug_is_off(tmp_path):
 
 def test_it_generates_a_development_secret_key_shared_by_processes(tmp_path):
     env = {"DEBUG": "1", "CLAIMDESK_VAR_DIR": str(tmp_path)}
-    first = run_manage("shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)", env=env)
-    second = run_manage("shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)", env=env)
+    first = run_manage(
+        "shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)", env=env
+    )
+    second = run_manage(
+        "shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)", env=env
+    )
     assert first.returncode == 0, first.stderr
     assert len(first.stdout.strip()) >= 50
     assert first.stdout == second.stdout
@@ -53,7 +64,8 @@ def test_it_generates_a_development_secret_key_shared_by_processes(tmp_path):
 
 def test_it_explains_a_malformed_redis_url(tmp_path):
     result = run_manage(
-        "check", env={**PRODUCTION_ENV, "REDIS_URL": "localhost:6379", "CLAIMDESK_VAR_DIR": str(tmp_path)}
+        "check",
+        env={**PRODUCTION_ENV, "REDIS_URL": "localhost:6379", "CLAIMDESK_VAR_DIR": str(tmp_path)},
     )
     assert result.returncode != 0
     assert "REDIS_URL='localhost:6379' must start with redis://" in result.stderr
@@ -76,7 +88,8 @@ def test_it_explains_an_unreachable_database_at_start_up(tmp_path):
 
 def test_it_explains_a_malformed_database_url(tmp_path):
     result = run_manage(
-        "check", env={**PRODUCTION_ENV, "DATABASE_URL": "nosuchdb://x", "CLAIMDESK_VAR_DIR": str(tmp_path)}
+        "check",
+        env={**PRODUCTION_ENV, "DATABASE_URL": "nosuchdb://x", "CLAIMDESK_VAR_DIR": str(tmp_path)},
     )
     assert result.returncode != 0
     assert "DATABASE_URL='nosuchdb://x' is not a database URL" in result.stderr

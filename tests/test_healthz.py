@@ -33,11 +33,19 @@ def test_it_answers_503_when_the_database_is_down(tmp_path):
     )
     env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
     env.update(
-        DJANGO_SETTINGS_MODULE="config.settings", DEBUG="0", SECRET_KEY="x" * 60,
-        ALLOWED_HOSTS="testserver", DATABASE_URL="postgres://nobody@127.0.0.1:1/nothing",
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DEBUG="0",
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="testserver",
+        DATABASE_URL="postgres://nobody@127.0.0.1:1/nothing",
         CLAIMDESK_VAR_DIR=str(tmp_path),
     )
     result = subprocess.run(
-        [sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.stdout.split() == ["503", "down", "ok"], result.stderr

@@ -125,24 +125,41 @@ def purge_broker() -> None:
 
 
 def start_worker_process(
-    *, queues: list[str] | None = None, pool: str = "threads", concurrency: int = 4,
-    extra_env: dict[str, str] | None = None, name: str | None = None,
+    *,
+    queues: list[str] | None = None,
+    pool: str = "threads",
+    concurrency: int = 4,
+    extra_env: dict[str, str] | None = None,
+    name: str | None = None,
 ) -> WorkerProcess:
     log_dir = Path(settings.VAR_DIR) / "worker-logs"
     log_dir.mkdir(parents=True, exist_ok=True)
     name = name or f"test-{uuid.uuid4().hex[:8]}"
     log_path = log_dir / f"{name}.log"
     command = [
-        sys.executable, "-m", "celery", "-A", "config", "worker",
-        "--loglevel=INFO", f"--pool={pool}", f"--concurrency={concurrency}",
-        f"--hostname={name}@%h", "--without-mingle", "--without-gossip",
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "config",
+        "worker",
+        "--loglevel=INFO",
+        f"--pool={pool}",
+        f"--concurrency={concurrency}",
+        f"--hostname={name}@%h",
+        "--without-mingle",
+        "--without-gossip",
     ]
     if queues:
         command.append("--queues=" + ",".join(queues))
-    log_file = open(log_path, "w")  # noqa: SIM115 - lives as long as the process
+    log_file = open(log_path, "w")
     process = subprocess.Popen(
-        command, cwd=REPO_ROOT, env=child_environment(**(extra_env or {})),
-        stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
+        command,
+        cwd=REPO_ROOT,
+        env=child_environment(**(extra_env or {})),
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     worker = WorkerProcess(process, log_path)
 

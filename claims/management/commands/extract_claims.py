@@ -37,7 +37,7 @@ class Command(BaseCommand):
 
     def _read(self, path: str) -> str:
         try:
-            data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()  # noqa: SIM115
+            data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}") from None
         try:

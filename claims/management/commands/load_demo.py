@@ -15,7 +15,11 @@ from reviews.models import EDITOR_GROUP, FACT_CHECKER_GROUP, Queue
 
 DEMO_ARTICLE = Path(__file__).resolve().parents[2] / "demo" / "putin-raisi-call.ar.txt"
 DEMO_PUBLISHED_URL = "https://news.example.org/2022/07/putin-raisi-call"
-DEMO_USERS = [("checker", FACT_CHECKER_GROUP), ("checker2", FACT_CHECKER_GROUP), ("editor", EDITOR_GROUP)]
+DEMO_USERS = [
+    ("checker", FACT_CHECKER_GROUP),
+    ("checker2", FACT_CHECKER_GROUP),
+    ("editor", EDITOR_GROUP),
+]
 
 
 class Command(BaseCommand):
@@ -59,4 +63,6 @@ class Command(BaseCommand):
             for username in created_users:
                 self.stdout.write(f"  {username:<9} {password_shown}")
         else:
-            self.stdout.write("Demo users exist; their passwords are unchanged (use --password to reset).")
+            self.stdout.write(
+                "Demo users exist; their passwords are unchanged (use --password to reset)."
+            )

@@ -1,0 +1,53 @@
+"""make bench: run every bench/bench_*.py and print one table.
+
+Each benchmark prints TSV rows `figure<TAB>value<TAB>unit<TAB>compared with` on stdout.
+"""
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO = BENCH_DIR.parent
+
+
+def main() -> int:
+    rows: list[tuple[str, str, str, str, str]] = []
+    failures = 0
+    for script in sorted(BENCH_DIR.glob("bench_*.py")):
+        name = script.stem.removeprefix("bench_")
+        print(f"running {script.name} …", file=sys.stderr, flush=True)
+        started = time.monotonic()
+        result = subprocess.run(
+            [sys.executable, str(script)], cwd=REPO, capture_output=True, text=True, timeout=900
+        )
+        if result.returncode != 0:
+            failures += 1
+            rows.append(
+                (
+                    name,
+                    "FAILED",
+                    "",
+                    "",
+                    result.stderr.strip().splitlines()[-1:][0] if result.stderr.strip() else "",
+                )
+            )
+            continue
+        for line in result.stdout.splitlines():
+            parts = line.split("\t")
+            if len(parts) == 4:
+                rows.append((name, *parts))
+        print(f"  done in {time.monotonic() - started:.0f}s", file=sys.stderr)
+    widths = [
+        max(len(row[i]) for row in [("bench", "figure", "value", "unit", "compared with"), *rows])
+        for i in range(5)
+    ]
+    header = ("bench", "figure", "value", "unit", "compared with")
+    for row in [header, tuple("-" * w for w in widths), *rows]:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -3,14 +3,17 @@
 import os
 
 from celery import Celery
-from kombu import Queue
+from kombu import Exchange, Queue
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 app = Celery("claimdesk")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 # Declared queues: a worker started without -Q consumes every one of them.
-app.conf.task_queues = [Queue(name) for name in app.conf.task_queues_names]
+app.conf.task_queues = [
+    Queue(name, Exchange(name, type="direct"), routing_key=name)
+    for name in app.conf.task_queues_names
+]
 app.autodiscover_tasks()
 
 

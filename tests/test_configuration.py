@@ -110,8 +110,14 @@ def test_it_routes_cpu_and_io_work_to_separate_declared_queues():
     declared = {queue.name for queue in app.conf.task_queues}
     assert settings.CLAIMDESK_CPU_QUEUE != settings.CLAIMDESK_IO_QUEUE
     assert {settings.CLAIMDESK_CPU_QUEUE, settings.CLAIMDESK_IO_QUEUE} <= declared
-    assert app.amqp.router.route({}, "claims.tasks.extract_article")["queue"].name == "extraction"
-    assert app.amqp.router.route({}, "claims.tasks.check_source")["queue"].name == "sources"
+    for task_name, queue_name in (
+        ("claims.tasks.extract_article", "extraction"),
+        ("claims.tasks.check_source", "sources"),
+        ("reviews.tasks.expire_assignment_leases", "maintenance"),
+    ):
+        queue = app.amqp.router.route({}, task_name)["queue"]
+        # The message must reach that queue, not just name it: exchange and key follow the name.
+        assert (queue.name, queue.routing_key, queue.exchange.name) == (queue_name,) * 3
 
 
 def test_it_has_no_missing_migrations(db):

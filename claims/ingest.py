@@ -224,16 +224,17 @@ def article_extract(*, article: Article) -> int:
 
 def article_fetch(*, article: Article) -> bool:
     """Fetch a submitted URL through the safe fetcher and keep its main text as the body."""
-    from claims.fetching import FetchFailed, FetchRefused, extract_content, fetch
-    from claims.sources import fetch_options
+    from claims.fetching import FetchFailed, FetchRefused
+    from claims.sources import url_fetch
 
     try:
-        result = fetch(article.source_url, fetch_options())
-        page = extract_content(result.body, kind=result.kind, charset=result.charset)
+        page = url_fetch(article.source_url)
     except FetchRefused as refused:
         article_extraction_failed(article=article, reason=f"Refused to fetch: {refused.reason}")
         return False
     except FetchFailed as failed:
         article_extraction_failed(article=article, reason=f"Could not fetch: {failed.reason}")
         return False
+    if page.published_on and not article.published_on:
+        Article.objects.filter(pk=article.pk).update(published_on=page.published_on)
     return article_body_fetched(article=article, title=page.title, text=page.text)

@@ -1,0 +1,138 @@
+"""Claim extraction for Claimdesk: pure Python, no Django, no network.
+
+from claims.extraction import extract
+result = extract(text, language=None, published=None)
+result.to_dict()  # the JSON object of CONTRACTS.md §2
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .amounts import scan_amounts
+from .attribution import scan_attributions
+from .claims import ExtractedClaim, build_claims
+from .consistency import figure_conflicts, month_mismatches, weekday_mismatches
+from .dates import scan_dates
+from .language import detect_language
+from .normalize import Normalized, normalize
+from .segment import segment
+from .subjects import money_subject
+
+__all__ = ["ExtractedClaim", "Extraction", "ExtractionError", "extract", "extract_facts"]
+
+
+class ExtractionError(ValueError):
+    """The input cannot be extracted from (empty or not text)."""
+
+
+@dataclass(slots=True)
+class Extraction:
+    language: str
+    claims: list[ExtractedClaim] = field(default_factory=list)
+    inconsistencies: list[dict] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "language": self.language,
+            "claims": [c.to_dict() for c in self.claims],
+            "inconsistencies": [dict(i) for i in self.inconsistencies],
+        }
+
+
+def extract(text: str, language: str | None = None, published: dt.date | None = None) -> Extraction:
+    n, lang = _prepare(text, language)
+    facts, pairs = _facts(n)
+    segments = segment(text)
+    claims = build_claims(text, segments, facts)
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    in_boilerplate = _boilerplate_test(segments)
+    inconsistencies = month_mismatches(text, pairs)
+    inconsistencies += weekday_mismatches(
+        text, [f for f in facts if f["type"] == "date"], published
+    )
+    inconsistencies += figure_conflicts(
+        text, [f for f in facts if f["type"] == "money" and not in_boilerplate(f["start"])]
+    )
+    inconsistencies.sort(key=lambda i: (i["start"], i["type"]))
+    return Extraction(lang, claims, inconsistencies, facts)
+
+
+def extract_facts(text: str, language: str | None = None) -> list[dict]:
+    """Every fact in the text, without segmentation or scoring (for long source pages)."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    return _facts(normalize(text))[0]
+
+
+def _prepare(text: str, language: str | None) -> tuple[Normalized, str]:
+    if not isinstance(text, str):
+        raise ExtractionError(f"expected text (str), got {type(text).__name__}")
+    if not text.strip():
+        raise ExtractionError("the text is empty: there is nothing to extract claims from")
+    if language not in (None, "ar", "en"):
+        raise ExtractionError(f"unsupported language {language!r}: use 'ar' or 'en'")
+    return normalize(text), language or detect_language(text)
+
+
+def _facts(n: Normalized) -> tuple[list[dict], list[dict]]:
+    """1. dates (their numbers are not amounts), 2. amounts, 3. attributions; then map every
+    normalised span back to the original text."""
+    t = n.text
+    dates, pairs = scan_dates(t)
+    skip = sorted((f["start"], f["end"]) for f in dates if _has_digits(t, f))
+    amounts = scan_amounts(t, skip)
+    for f in amounts:
+        if f["type"] == "money":
+            subject = money_subject(t, f["start"], f["end"])
+            if subject:
+                f["subject"] = subject
+    attributions = scan_attributions(t)
+    original = n.original
+    out: list[dict] = []
+    for f in dates + amounts:
+        f["start"], f["end"] = n.span(f["start"], f["end"])
+        f["text"] = original[f["start"] : f["end"]]
+        out.append(_ordered(f))
+    for f in attributions:
+        s, e = n.span(f["start"], f["end"])
+        ss, se = n.span(*f.pop("speaker_span"))
+        vs, ve = n.span(*f.pop("verb_span"))
+        out.append(
+            {"type": "attribution", "start": s, "end": e, "text": original[s:e],
+             "speaker": original[ss:se], "verb": original[vs:ve]}
+        )  # fmt: skip
+    mapped_pairs = []
+    for p in pairs:
+        s, e = n.span(p["start"], p["end"])
+        mapped_pairs.append(
+            {"start": s, "end": e, "m1": n.span(*p["m1"]), "m2": n.span(*p["m2"]),
+             "months": p["months"]}
+        )  # fmt: skip
+    out.sort(key=lambda f: (f["start"], f["end"]))
+    return out, mapped_pairs
+
+
+def _has_digits(t: str, f: dict) -> bool:
+    return any(c.isdigit() for c in t[f["start"] : f["end"]])
+
+
+def _ordered(f: dict) -> dict:
+    head = {"type": f["type"], "start": f["start"], "end": f["end"], "text": f["text"]}
+    head.update((k, v) for k, v in f.items() if k not in head)
+    return head
+
+
+def _boilerplate_test(segments):
+    spans = [(s.start, s.end) for s in segments if s.boilerplate]
+    starts = [a for a, _b in spans]
+
+    def inside(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+    return inside

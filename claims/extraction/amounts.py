@@ -1,0 +1,274 @@
+"""One pass over the numbers of a text, turning each into a money, percent or quantity fact.
+
+A number alone is not a fact: it needs a currency, a percent sign or word, or a unit.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from . import money, percent, quantities
+from .numbers import APPROX, APPROX_RE, NUMBER, WORD_VALUES, alternation, parse_number
+
+_RANGE_JOIN = {"بين": ("و", "and"), "ما بين": ("و", "and"), "between": ("و", "and")}
+
+AMOUNT_RE = re.compile(
+    rf"(?:(?<!\w)[وف]?(?P<approx>{APPROX_RE})\s+)?"
+    rf"(?:(?<!\w)(?P<open>ما\s+بين|بين|between|from|من)\s+)?"
+    rf"(?P<cur1>{money.CUR_PREFIX})?"
+    rf"(?P<n1>{NUMBER})"
+    rf"(?:\s*(?P<sep>-|الي|حتي|to|and|و)\s*(?P<cur2>{money.CUR_PREFIX})?(?P<n2>{NUMBER}))?",
+    re.IGNORECASE,
+)
+# Every amount has a digit, a currency sign or code, or a number word at its core; only
+# around such an anchor is the full pattern tried, from up to five words earlier so that
+# approximations and range openers (ما لا يقل عن، بين، between) are included.
+_ANCHOR_WORDS = [
+    w for w in WORD_VALUES if w not in ("a", "an", "k", "m", "b", "mn", "bn", "tn", "tr", "trn")
+    and not (w.isascii() and len(w) <= 3 and w not in ("one", "two", "six", "ten"))
+]  # fmt: skip
+_ANCHOR_VARIANTS = set(_ANCHOR_WORDS) | {w.capitalize() for w in _ANCHOR_WORDS if w.isascii()}
+ANCHOR_RE = re.compile(
+    rf"\d+(?:[.,،]\d+)*|[$€£¥₽₺₹₪]|(?:{alternation(_ANCHOR_VARIANTS | set(money.CODES))})(?!\w)"
+)
+_TOKEN_START = re.compile(r"\S+")
+_LOOKBACK_CHARS = 40
+_LOOKBACK_WORDS = 5
+
+
+_LEAD_WORDS = {w.split()[0] for w in APPROX} | {"بين", "ما", "من", "between", "from"}
+_LEAD_WORDS |= {c + w for w in list(_LEAD_WORDS) for c in "وف" if not w.isascii()}
+
+
+def _match_around(t: str, anchor: int, floor: int) -> re.Match | None:
+    lo = max(floor, anchor - _LOOKBACK_CHARS)
+    tokens = [(x.start(), x.group()) for x in _TOKEN_START.finditer(t, lo, anchor)]
+    if tokens and tokens[0][0] == lo and lo > floor and not t[lo - 1].isspace():
+        tokens.pop(0)  # a cut word
+    tokens = tokens[-_LOOKBACK_WORDS:]
+    starts = [s0 for s0, w in tokens if w.lower() in _LEAD_WORDS]
+    if tokens and tokens[-1][0] + len(tokens[-1][1]) == anchor:
+        starts.append(tokens[-1][0])  # the anchor is glued to a clitic or a sign (ب40، US$)
+    for s0 in [*starts, anchor]:
+        m = AMOUNT_RE.match(t, s0)
+        if m is None:
+            continue
+        core = m.start("cur1") if m.group("cur1") else m.start("n1")
+        if core <= anchor < m.end("n1"):
+            return m
+    return None
+
+
+_TRAILING_APPROX = re.compile(r"\s+(?:تقريبا|approximately|or so)(?!\w)", re.IGNORECASE)
+_HAS_MULT_WORD = re.compile(
+    r"(?:الف|مليون|مليار|بليون|تريليون|الاف|ملايين|thousand|million|billion|trillion|"
+    r"\d\s?(?:k|m|mn|mln|bn|b|bln|tn|trn))\b",
+    re.IGNORECASE,
+)
+_LAST_MULT = re.compile(
+    r"(الفين|الفان|الفي|الفا|الف|الاف|مليونين|مليونان|مليوني|مليونا|مليون|ملايين|"
+    r"مليارين|ملياران|ملياري|مليارا|مليارات|مليار|تريليون|thousand|million|billion|trillion|"
+    r"k|mn|mln|m|bn|bln|b|tn|trn)\s*$",
+    re.IGNORECASE,
+)
+_MULT_VALUE = {
+    "الف": 1e3, "الفا": 1e3, "الفين": 1e3, "الفان": 1e3, "الفي": 1e3, "الاف": 1e3,
+    "مليون": 1e6, "مليونا": 1e6, "مليونين": 1e6, "مليونان": 1e6, "مليوني": 1e6, "ملايين": 1e6,
+    "مليار": 1e9, "مليارا": 1e9, "مليارين": 1e9, "ملياران": 1e9, "ملياري": 1e9,
+    "مليارات": 1e9, "تريليون": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+    "trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9,
+    "b": 1e9, "tn": 1e12, "trn": 1e12,
+}  # fmt: skip
+_HUGE = 1e30  # beyond any reported figure; also keeps inf and nan out
+_SHORT_LETTER_MULT = re.compile(r"\d(?:k|m|b)$", re.IGNORECASE)
+
+
+def _sane(value: float | None, vague: tuple[float, float] | None) -> bool:
+    if value is not None:
+        return value < _HUGE
+    return vague is not None and vague[1] < _HUGE
+
+
+def _whole(v: float) -> int | float:
+    return round(v) if abs(v - round(v)) < 1e-6 or abs(v) >= 1000 else round(v, 4)
+
+
+def scan_amounts(t: str, skip: list[tuple[int, int]]) -> list[dict]:
+    """Money, percent and quantity facts in normalised text (normalised offsets)."""
+    facts: list[dict] = []
+    pos = 0
+    n = len(t)
+    skip_i = 0
+    while pos < n:
+        a = ANCHOR_RE.search(t, pos)
+        if not a:
+            break
+        while skip_i < len(skip) and skip[skip_i][1] <= a.start():
+            skip_i += 1
+        if skip_i < len(skip) and skip[skip_i][0] <= a.start():
+            pos = a.end()  # a number inside a date ("19 تموز 2022", "2022-07-19")
+            continue
+        m = _match_around(t, a.start(), pos)
+        if not m:
+            pos = a.end()
+            continue
+        n1s, n1e = m.span("n1")
+        # Numbers inside a date ("19 تموز 2022", "2022-07-19") belong to the date.
+        while skip_i < len(skip) and skip[skip_i][1] <= n1s:
+            skip_i += 1
+        if skip_i < len(skip) and skip[skip_i][0] < n1e:
+            pos = n1e
+            continue
+        fact, end = _classify(t, m)
+        if fact is not None:
+            facts.append(fact)
+        pos = max(end, m.start() + 1)
+    facts.extend(_dual_quantities(t, facts, skip))
+    facts.sort(key=lambda f: f["start"])
+    return facts
+
+
+def _classify(t: str, m: re.Match) -> tuple[dict | None, int]:
+    # 1. Decide whether this is a range; a "و"/"and" join needs بين/between first.
+    use_range = m.group("n2") is not None
+    open_word = (m.group("open") or "").lower()
+    sep = (m.group("sep") or "").lower()
+    if use_range:
+        if sep in ("و", "and") and open_word.replace("ما ", "").strip() not in ("بين", "between"):
+            use_range = False
+        elif sep in ("الي", "حتي", "to", "-") and open_word in ("بين", "between"):
+            use_range = False
+    end = m.end("n2") if use_range else m.end("n1")
+    n1_start = _skip_clitic(t, m.start("n1"), m.group("n1"))
+    number_start = m.start("cur1") if m.group("cur1") else n1_start
+    if m.group("approx"):
+        start = m.start("approx")
+    elif open_word and use_range:
+        start = m.start("open")
+    else:
+        start = number_start
+    if not use_range and open_word and open_word not in ("from", "من"):
+        return None, m.end("n1")  # بين with a single number: not a figure we can read
+
+    raw1 = m.group("n1")
+    v1, vague1 = parse_number(raw1)
+    if (v1 is None and vague1 is None) or not _sane(v1, vague1):
+        return None, m.end("n1")
+    v2 = vague2 = None
+    if use_range:
+        v2, vague2 = parse_number(m.group("n2"))
+        if v2 is None or not _sane(v2, vague2):
+            use_range = False
+            end = m.end("n1")
+    cur_prefix = m.group("cur1") or (m.group("cur2") if use_range else None)
+    if _SHORT_LETTER_MULT.search(raw1) and not cur_prefix:
+        return None, m.end("n1")  # "40m" with no currency is metres as often as millions
+    if use_range and v1 is not None and v2 is not None:
+        last2 = _LAST_MULT.search(m.group("n2"))
+        if last2 and not _HAS_MULT_WORD.search(raw1):
+            v1 *= _MULT_VALUE.get(last2.group(1).lower(), 1)  # بين 2 و3 مليارات
+
+    # 2. What follows names the kind of figure.
+    kind_info = _what_follows(t, end, cur_prefix)
+    if kind_info is None:
+        return None, end
+    kind, extra, end = kind_info
+    ta = _TRAILING_APPROX.match(t, end)
+    approx = m.group("approx")
+    approximation = APPROX.get(re.sub(r"\s+", " ", approx.lower())) if approx else None
+    if ta:
+        end = ta.end()
+        approximation = approximation or "about"
+    if vague1 is not None and not use_range:
+        approximation = approximation or "vague"
+
+    fact: dict = {"type": kind, "start": start, "end": end}
+    if use_range:
+        lo = v1 if v1 is not None else vague1[0]  # type: ignore[index]
+        hi = v2 if v2 is not None else vague2[1]  # type: ignore[index]
+        fact["value_min"] = _whole(lo)
+        fact["value_max"] = _whole(hi)
+    elif vague1 is not None:
+        fact["value_min"] = _whole(vague1[0])
+        fact["value_max"] = _whole(vague1[1])
+    else:
+        fact["value"] = _whole(v1)  # type: ignore[arg-type]
+    fact.update(extra)
+    if extra.get("note", "").startswith("toman") and "value" in fact:
+        fact["value_irr"] = _whole(fact["value"] * 10)  # so a source quoting rials matches
+    if fact.get("basis_points"):
+        for key in ("value", "value_min", "value_max"):
+            if key in fact:
+                fact[key] = _whole(fact[key] / 100)
+    if approximation:
+        fact["approximate"] = True
+        fact["approximation"] = approximation
+    return fact, end
+
+
+def _skip_clitic(t: str, pos: int, raw: str) -> int:
+    # و / ب glued to a number word ("ومليون", "بخمسة") is a conjunction or preposition.
+    if raw[:1] in ("و", "ب"):
+        first = raw.split()[0]
+        if first not in WORD_VALUES and first[1:] in WORD_VALUES:
+            return pos + 1
+    return pos
+
+
+def _what_follows(t: str, end: int, cur_prefix: str | None) -> tuple[str, dict, int] | None:
+    if cur_prefix:
+        code = money.currency_from_prefix(cur_prefix)
+        extra: dict = {"currency": code or "XXX"}
+        if code is None:
+            extra["note"] = f"unresolved currency sign {cur_prefix.strip()}"
+        after = money.CURRENCY_AFTER.match(t, end)
+        if after and after.group("code") is None and code == "USD" and after.group("en"):
+            end = after.end()
+        return "money", extra, end
+    cm = money.CURRENCY_AFTER.match(t, end)
+    if cm:
+        extra = money.resolve_after(cm)
+        family = extra.pop("family", None)
+        if family:
+            found = money.resolve_from_context(t, end, family)
+            if found:
+                extra = {"currency": found[0], "note": f"resolved from context: {found[1]}"}
+        return "money", extra, cm.end()
+    pm = percent.PERCENT_AFTER.match(t, end)
+    if pm:
+        extra = {"points": True} if pm.group("points") or pm.group("bp") else {}
+        if pm.group("bp"):
+            extra["basis_points"] = True
+        return "percent", extra, pm.end()
+    um = quantities.UNIT_AFTER.match(t, end)
+    if um:
+        unit = quantities.unit_key(um.group("unit"))
+        if unit is None:
+            return None
+        if unit == "barrel" and um.group("perday"):
+            unit = "barrel_per_day"
+            end = um.end()
+        else:
+            end = um.end("unit")
+        extra = {"unit": unit}
+        if unit == "person":
+            extra["subject"] = um.group("unit").lower()
+        return "quantity", extra, end
+    return None
+
+
+def _dual_quantities(t: str, found: list[dict], skip: list[tuple[int, int]]) -> list[dict]:
+    out = []
+    taken = sorted([(f["start"], f["end"]) for f in found] + skip)
+    starts = [a for a, _b in taken]
+    for m in quantities.DUAL_RE.finditer(t):
+        s, e = m.span("dual")
+        i = bisect_left(starts, e)
+        if any(a < e and s < b for a, b in taken[max(0, i - 3) : i]):
+            continue
+        out.append(
+            {"type": "quantity", "start": s, "end": e, "value": 2,
+             "unit": quantities.DUAL_OF[m.group("dual")]}
+        )  # fmt: skip
+    return out

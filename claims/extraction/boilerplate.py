@@ -1,0 +1,71 @@
+"""Lines that are page furniture, not reporting: read-also links, captions, prompts."""
+
+from __future__ import annotations
+
+import re
+
+from .normalize import norm
+
+_PREFIXES = [
+    norm(w)
+    for w in (
+        "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "اقرأ المزيد", "اقرأ كذلك", "اقرأ", "اخترنا لك",
+        "شاهد أيضا", "شاهد", "شاهد أيضاً", "للمزيد", "لمزيد من", "تابعونا", "تابعوا", "اشترك",
+        "اشتركوا", "سجل", "انضم", "صورة", "الصورة", "صور", "مصدر الصورة", "حقوق الصورة",
+        "فيديو", "إعلان", "الكلمات المفتاحية", "كلمات مفتاحية", "مواضيع ذات صلة", "ذات صلة",
+        "شارك", "جميع الحقوق محفوظة", "حمل تطبيق", "يمكنكم متابعة", "المزيد",
+    )
+] + [
+    "read more", "read also", "also read", "related", "subscribe", "sign up", "follow us",
+    "click here", "advertisement", "photo", "picture", "image", "caption", "watch", "share",
+    "tags", "newsletter", "get our", "copyright", "more:", "see also", "recommended",
+]  # fmt: skip
+_PREFIX_RE = re.compile(
+    r"^[\s•\-*·▪►>]*\(?\s*(?:"
+    + "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_PREFIXES, key=len, reverse=True)
+    )
+    + r")(?:$|[\s:：\-–|)/]|\W)",
+    re.IGNORECASE,
+)
+# "اقرأ" and "شاهد" alone also start real sentences rarely; they count only with a colon
+# or as a short line, checked below.
+_WEAK = {norm("اقرأ"), norm("شاهد"), norm("فيديو"), norm("صور"), "watch", "share", "image",
+         norm("المزيد"), norm("سجل"), norm("انضم"), norm("تابعوا")}  # fmt: skip
+_CREDIT_END = re.compile(
+    r"(?:\((?:[^()]{0,40})?(?:رويترز|أ\s*ف\s*ب|ا\s*ف\s*ب|فرانس\s*برس|أسوشيتد\s*برس|الأناضول|"
+    r"Reuters|AFP|AP|Getty(?:\s+Images)?|EPA|Anadolu)\)|Getty\s+Images|"
+    r"(?:Photo|Image|Credit)\s*:\s*[^.]{1,60}|©\s*[^.]{1,60})\s*$",
+    re.IGNORECASE,
+)
+_SENTENCE_THEN_CREDIT = re.compile(r"[.!?؟]\s*\(")
+_SUBSCRIBE_HINTS = ("subscri", "newsletter", "sign up", "inbox", norm("النشرة"), norm("اشترك"))
+_SUBSCRIBE = re.compile(
+    r"\b(?:subscribe|newsletter|sign\s+up\s+for|inbox)\b|"
+    + norm(r"النشرة\s+(?:البريدية|الإخبارية)|(?:اشترك|اشتركوا)\s+(?:في|ب)"),
+    re.IGNORECASE,
+)
+
+
+def is_boilerplate_line(line: str, normalized: str | None = None) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    n = (normalized if normalized is not None else norm(line)).strip()
+    m = _PREFIX_RE.match(n)
+    if m:
+        word = n[: m.end()].strip(" \t•-*·▪►>():：|/").lower()
+        if word not in _WEAK or ":" in n[: m.end() + 1] or len(n.split()) <= 6:
+            return True
+    tail = stripped[-90:]
+    if _CREDIT_END.search(tail) and not _SENTENCE_THEN_CREDIT.search(tail):
+        return True
+    low = n.lower()
+    if not any(k in low for k in _SUBSCRIBE_HINTS):
+        return False
+    return bool(_SUBSCRIBE.search(low)) and len(n.split()) <= 25
+
+
+def bullet_key(normalized_line: str) -> str:
+    """A normalised line as compared for verbatim repeats: bullets and spaces ignored."""
+    return " ".join(normalized_line.strip(" \t•-*·▪►>").split())

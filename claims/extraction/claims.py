@@ -1,0 +1,108 @@
+"""Claims: sentences or clauses that carry something checkable, with a checkworthiness score."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .normalize import norm
+from .numbers import alternation
+from .segment import Segment
+
+# money > percent > quantity > attribution > date > statement: the most specific checkable
+# figure names the claim; who said it matters less than what was said.
+KIND_PRIORITY = ["money", "percent", "quantity", "attribution", "date"]
+_OPINION = re.compile(
+    alternation(
+        [
+            norm(w)
+            for w in (
+                "أعتقد",
+                "نعتقد",
+                "أظن",
+                "نظن",
+                "أرى أن",
+                "نرى أن",
+                "في رأيي",
+                "برأيي",
+                "في اعتقادي",
+                "يجب أن",
+                "ينبغي",
+                "من المفترض",
+                "أتمنى",
+                "نتمنى",
+                "يبدو لي",
+                "من وجهة نظري",
+                "لا بد أن",
+                "لابد أن",
+            )
+        ]
+    ).replace(r"\ ", r"\s+")
+    + r"|\b(?:I|we)\s+(?:think|believe|feel|hope)\b|\bin\s+my\s+(?:opinion|view)\b|"
+    r"\bshould\b|\bought\s+to\b|\bit\s+seems\b|\bI'm\s+sure\b",
+    re.IGNORECASE,
+)
+_QUESTION = re.compile(r"[?؟][\"'”’»)]*\s*$")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(slots=True)
+class ExtractedClaim:
+    text: str
+    start: int
+    end: int
+    kind: str
+    checkworthiness: float
+    facts: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text, "start": self.start, "end": self.end, "kind": self.kind,
+            "checkworthiness": self.checkworthiness, "facts": [dict(f) for f in self.facts],
+        }  # fmt: skip
+
+
+def build_claims(text: str, segments: list[Segment], facts: list[dict]) -> list[ExtractedClaim]:
+    claims: list[ExtractedClaim] = []
+    fi = 0
+    for seg in segments:
+        while fi < len(facts) and facts[fi]["start"] < seg.start:
+            fi += 1
+        inside = []
+        j = fi
+        while j < len(facts) and facts[j]["start"] < seg.end:
+            if facts[j]["end"] <= seg.end:
+                inside.append(facts[j])
+            j += 1
+        if seg.boilerplate:
+            continue
+        sentence = text[seg.start : seg.end]
+        words = len(_WORD.findall(sentence))
+        if words < 3 and not inside:
+            continue
+        kinds = {f["type"] for f in inside}
+        kind = next((k for k in KIND_PRIORITY if k in kinds), "statement")
+        score = _score(sentence, kind, inside, words, seg)
+        claims.append(ExtractedClaim(sentence, seg.start, seg.end, kind, score, inside))
+    return claims
+
+
+def _score(sentence: str, kind: str, facts: list[dict], words: int, seg: Segment) -> float:
+    figures = sum(1 for f in facts if f["type"] in ("money", "percent", "quantity"))
+    if figures:
+        score = 0.85 + 0.03 * min(figures - 1, 3)
+        if any(f["type"] == "attribution" for f in facts):
+            score += 0.02
+    elif kind == "attribution":
+        score = 0.6 + (0.05 if any(f["type"] == "date" for f in facts) else 0.0)
+    elif kind == "date":
+        score = 0.5
+    else:
+        score = 0.4 if words >= 8 else 0.3
+    if seg.headline and not figures:
+        score -= 0.1
+    if _QUESTION.search(sentence):
+        score = min(score, 0.15)
+    elif _OPINION.search(norm(sentence)):
+        score = min(score, 0.25)
+    return round(max(0.0, min(1.0, score)), 2)

@@ -1,8 +1,10 @@
 """Celery tasks of the claims app: thin boundaries around claims.ingest and claims.sources."""
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 
-from claims.models import Article
+from claims.models import Article, Claim
 
 
 @shared_task(name="claims.tasks.extract_article", acks_late=True)
@@ -31,3 +33,56 @@ def fetch_article(article_id: int) -> None:
         return
     if article_fetch(article=article):
         extract_article.delay_on_commit(article.pk)
+
+
+# --- sources: fetch, archive, check (I/O queue) -----------------------------------------------
+
+
+@shared_task(
+    name="claims.tasks.check_source",
+    bind=True,
+    acks_late=True,
+    max_retries=max(0, settings.CLAIMDESK_MAX_TASK_ATTEMPTS - 1),
+)
+def check_source(self, source_id: int, fetch_key: str) -> None:
+    from claims.fetching import FetchFailed
+    from claims.sources import (
+        retry_countdown,
+        source_attempt_start,
+        source_check,
+        source_fetch_failed,
+        source_fetch_retrying,
+    )
+
+    source = source_attempt_start(source_id=source_id, fetch_key=fetch_key)
+    if source is None:
+        return
+    try:
+        source_check(source=source, fetch_key=fetch_key)
+    except FetchFailed as failure:  # only the retryable ones reach here
+        if self.request.retries >= self.max_retries:
+            source_fetch_failed(source=source, reason=failure.reason, dead=failure.dead)
+            return
+        source_fetch_retrying(source=source, reason=failure.reason)
+        raise self.retry(
+            countdown=retry_countdown(self.request.retries, failure.retry_after)
+        ) from None
+    except SoftTimeLimitExceeded:
+        source_fetch_failed(source=source, reason="The check took longer than the task time limit.")
+
+
+@shared_task(name="claims.tasks.check_claim", acks_late=True)
+def check_claim(claim_id: int) -> int:
+    from claims.sources import claim_sources_check
+
+    claim = Claim.objects.filter(pk=claim_id).first()
+    if claim is None:
+        return 0
+    return claim_sources_check(claim=claim)
+
+
+@shared_task(name="claims.tasks.refetch_stale_sources", acks_late=True)
+def refetch_stale_sources() -> int:
+    from claims.sources import sources_refetch_stale
+
+    return sources_refetch_stale()

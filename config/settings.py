@@ -194,6 +194,13 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a `status`: name each enum after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "ArticleStatusEnum": "claims.models.Article.Status",
+        "ClaimStatusEnum": "claims.models.Claim.Status",
+        "SourceStatusEnum": "claims.models.Source.Status",
+        "VerdictStatusEnum": "reviews.models.Verdict.Status",
+    },
 }
 
 # --- Celery ----------------------------------------------------------------------------------
@@ -216,7 +223,13 @@ if not CELERY_TASK_SOFT_TIME_LIMIT < CELERY_TASK_TIME_LIMIT < CELERY_VISIBILITY_
         "< CELERY_VISIBILITY_TIMEOUT, or a running task is delivered twice."
     )
 CELERY_BROKER_TRANSPORT_OPTIONS = (
-    {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+    {
+        "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+        # A killed worker's unacked message comes back within about this many seconds after
+        # the visibility timeout (kombu's default sweep is every 100 s).
+        "unacked_restore_interval": max(1, min(10, CELERY_VISIBILITY_TIMEOUT // 5)),
+        "unacked_restore_throttle": 1,
+    }
     if REDIS_URL
     else {
         "data_folder_in": str(BROKER_DIR / "queue"),
@@ -266,6 +279,9 @@ CLAIMDESK_FETCH_CONNECT_TIMEOUT = env_int("CLAIMDESK_FETCH_CONNECT_TIMEOUT", 5)
 CLAIMDESK_FETCH_READ_TIMEOUT = env_int("CLAIMDESK_FETCH_READ_TIMEOUT", 10)
 CLAIMDESK_FETCH_DEADLINE = env_int("CLAIMDESK_FETCH_DEADLINE", 30)
 CLAIMDESK_FETCH_HOST_CONCURRENCY = env_int("CLAIMDESK_FETCH_HOST_CONCURRENCY", 4)
+CLAIMDESK_FETCH_RETRY_BACKOFF = env_int(
+    "CLAIMDESK_FETCH_RETRY_BACKOFF", 10
+)  # seconds, doubled per try
 CLAIMDESK_REFETCH_AFTER_HOURS = env_int("CLAIMDESK_REFETCH_AFTER_HOURS", 24)
 CLAIMDESK_LEASE_MINUTES = env_int("CLAIMDESK_LEASE_MINUTES", 60)
 CLAIMDESK_QUEUE_OVERDUE_HOURS = env_int("CLAIMDESK_QUEUE_OVERDUE_HOURS", 48)

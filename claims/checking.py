@@ -1,0 +1,387 @@
+"""Check a claim's facts against a source's text, by value and across languages.
+
+Both sides go through the same extraction engine (`claims.extraction.extract_facts`), so the
+comparison is between normalised values, never between strings: an Arabic claim
+"بنحو 40 مليار دولار" meets an English source's "$40bn" as 40_000_000_000 USD on both sides.
+
+Stance, from the per-fact results ("figures" are money, percent, quantity and date facts;
+an attribution corroborates but cannot decide a stance on its own):
+
+1. some figure is `different`: `contradicts` when no figure is `equal`, else `mentions`
+   (the source agrees on one number and disagrees on another: a person must read it);
+2. every figure is `equal`: `supports`;
+3. some figures `equal`, the rest `absent`: `supports` when every money, percent and quantity
+   fact is among the equal ones (the figures that made the claim worth checking), else
+   `mentions` (a matching date alone proves little);
+4. nothing equal or different, but the source shares the claim's topic (an attribution's
+   speaker, or enough of the claim's words): `mentions`;
+5. otherwise `not_found`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from claims.extraction import extract_facts
+
+# Tolerances, as a fraction of the claim's value. A figure written without a hedge is taken at
+# its word, allowing only for rounding in the last printed digit; a hedged one ("about",
+# "بنحو", "nearly") is allowed the slack that reporters actually use.
+EXACT_TOLERANCE = 0.005
+APPROXIMATE_TOLERANCE = 0.10
+# A same-currency figure further than this factor from the claim's is about something else,
+# not a contradiction of it (a $40bn deal page also quotes a $300m first instalment).
+COMPARABLE_RATIO = 100.0
+LOWER_BOUNDS = {"more_than", "over", "at_least"}
+UPPER_BOUNDS = {"less_than", "under", "up_to"}
+JUST_BELOW = {"nearly", "almost"}
+FIGURE_TYPES = {"money", "percent", "quantity", "date"}
+VALUE_TYPES = {"money", "percent", "quantity"}
+# How far (characters) from a matched figure a speaker still counts as "near the quoted words".
+SPEAKER_WINDOW = 400
+PASSAGE_MAX = 600
+MIN_SHARED_WORDS = 3
+
+EQUAL, DIFFERENT, ABSENT = "equal", "different", "absent"
+SUPPORTS, CONTRADICTS, MENTIONS, NOT_FOUND = "supports", "contradicts", "mentions", "not_found"
+
+_SENTENCE_END = re.compile(r"[.!?؟۔\n]")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_AR_VARIANTS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ـ": None}
+)
+_AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670]")
+_STOPWORDS = {
+    "the", "and", "that", "this", "with", "from", "have", "were", "said", "will", "been",
+    "their", "they", "which", "about", "would", "there", "also", "after", "into", "more",
+    "than", "over", "some", "when", "what", "year", "years",
+    "في", "من", "على", "الى", "عن", "ان", "التي", "الذي", "هذا", "هذه", "مع", "كان", "قال",
+    "وقال", "بعد", "قبل", "حيث", "لكن", "كما", "الي", "ذلك", "تلك", "بين", "خلال",
+}  # fmt: skip
+
+
+@dataclass
+class SourceText:
+    """A snapshot's text with its facts extracted once, shared by every claim that cites it."""
+
+    text: str
+    facts: list[dict] = field(default_factory=list)
+    _words: set[str] | None = None
+
+    @classmethod
+    def of(cls, text: str, language: str | None = None) -> SourceText:
+        return cls(text=text, facts=extract_facts(text, language) if text.strip() else [])
+
+    @property
+    def words(self) -> set[str]:
+        if self._words is None:
+            self._words = content_words(self.text)
+        return self._words
+
+
+@dataclass
+class CheckResult:
+    stance: str
+    facts: list[dict]
+    passages: list[dict]
+
+
+def normalize_arabic(text: str) -> str:
+    text = _AR_MARKS.sub("", text).translate(_AR_VARIANTS)
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def speaker_key(speaker: str) -> str:
+    """ "الكرملين" / "الكرملينُ" / "The Kremlin" → a comparable key (article and marks dropped)."""
+    words = normalize_arabic(speaker).split()
+    if words and words[0] in {"the", "al"}:
+        words = words[1:]
+    key = " ".join(words)
+    for prefix in ("وال", "بال", "لل", "ال"):
+        if key.startswith(prefix) and len(key) > len(prefix) + 2:
+            return key[len(prefix) :]
+    return key
+
+
+def content_words(text: str) -> set[str]:
+    words = set()
+    for word in _WORD.findall(normalize_arabic(text)):
+        if len(word) >= 4 and not word.isdigit() and word not in _STOPWORDS:
+            words.add(word[2:] if word.startswith("ال") and len(word) > 5 else word)
+    return words
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end), clipped to PASSAGE_MAX characters."""
+    left = max(0, start - PASSAGE_MAX // 2)
+    before = text[left:start]
+    stops = [m.end() for m in _SENTENCE_END.finditer(before)]
+    s = left + stops[-1] if stops else left
+    match = _SENTENCE_END.search(text, end, min(len(text), end + PASSAGE_MAX // 2))
+    e = match.end() if match else min(len(text), end + PASSAGE_MAX // 2)
+    while s < start and text[s].isspace():
+        s += 1
+    while e > end and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+# --- per-type comparison ------------------------------------------------------------------
+
+
+def _bounds(fact: dict) -> tuple[float, float] | None:
+    if fact.get("value") is not None:
+        return float(fact["value"]), float(fact["value"])
+    if fact.get("value_min") is not None and fact.get("value_max") is not None:
+        return float(fact["value_min"]), float(fact["value_max"])
+    return None
+
+
+def tolerance_for(claim: dict, seen: dict) -> float:
+    hedged = claim.get("approximate") or seen.get("approximate")
+    return APPROXIMATE_TOLERANCE if hedged else EXACT_TOLERANCE
+
+
+def values_equal(claim: dict, seen: dict) -> bool:
+    """Does the source's figure agree with the claim's, within the stated tolerance?"""
+    claim_range, seen_range = _bounds(claim), _bounds(seen)
+    if claim_range is None or seen_range is None:
+        return False
+    tolerance = tolerance_for(claim, seen)
+    low, high = claim_range[0] * (1 - tolerance), claim_range[1] * (1 + tolerance)
+    approximation = claim.get("approximation")
+    if approximation in LOWER_BOUNDS:
+        high = math.inf
+        low = claim_range[0] * (1 - EXACT_TOLERANCE)
+    elif approximation in UPPER_BOUNDS:
+        low = -math.inf
+        high = claim_range[1] * (1 + EXACT_TOLERANCE)
+    elif approximation in JUST_BELOW:
+        high = claim_range[1] * (1 + EXACT_TOLERANCE)
+    # Ranges agree when they overlap.
+    return seen_range[0] <= high and seen_range[1] >= low
+
+
+def _ratio(claim: dict, seen: dict) -> float:
+    a, b = _bounds(claim), _bounds(seen)
+    if a is None or b is None:
+        return math.inf
+    x, y = abs(sum(a) / 2), abs(sum(b) / 2)
+    if x == 0 or y == 0:
+        return math.inf if x != y else 1.0
+    return max(x, y) / min(x, y)
+
+
+def _currency_matches(claim: dict, seen: dict) -> dict | None:
+    """The source fact expressed in the claim's currency, or None when not comparable."""
+    mine, theirs = claim.get("currency"), seen.get("currency")
+    if mine == theirs and mine not in (None, "XXX"):
+        return seen
+    if claim.get("value_irr") is not None and theirs == "IRR":
+        return {**seen, "value": seen.get("value")} if seen.get("value") is not None else None
+    if mine == "XXX" or mine is None:
+        return seen if theirs not in (None, "XXX") or mine == theirs else None
+    return None
+
+
+def _comparable(claim: dict, seen: dict) -> bool:
+    if claim["type"] != seen["type"]:
+        return False
+    if claim["type"] == "money":
+        return _currency_matches(claim, seen) is not None
+    if claim["type"] == "quantity":
+        return claim.get("unit") == seen.get("unit")
+    return True
+
+
+def _claim_for_compare(claim: dict, seen: dict) -> dict:
+    if (
+        claim["type"] == "money"
+        and claim.get("value_irr") is not None
+        and seen.get("currency") == "IRR"
+    ):
+        return {**claim, "value": claim["value_irr"]}
+    return claim
+
+
+def _subject_key(fact: dict) -> str | None:
+    subject = fact.get("subject")
+    return normalize_arabic(subject) if subject else None
+
+
+def match_value(claim: dict, source_facts: list[dict]) -> tuple[str, dict | None]:
+    """(result, the source fact that decided it)."""
+    candidates = []
+    for seen in source_facts:
+        if not _comparable(claim, seen):
+            continue
+        compared = _claim_for_compare(claim, seen)
+        if values_equal(compared, seen):
+            return EQUAL, seen
+        ratio = _ratio(compared, seen)
+        if ratio <= COMPARABLE_RATIO:
+            same_subject = _subject_key(claim) is not None and _subject_key(claim) == _subject_key(
+                seen
+            )
+            candidates.append((not same_subject, ratio, seen["start"], seen))
+    if not candidates:
+        return ABSENT, None
+    candidates.sort(key=lambda item: item[:3])
+    return DIFFERENT, candidates[0][3]
+
+
+def _date_fields_agree(claim: dict, seen: dict) -> bool:
+    for name in ("year", "day"):
+        if claim.get(name) is not None and seen.get(name) != claim[name]:
+            return False
+    if claim.get("month") is not None:
+        return seen.get("month") == claim["month"]
+    if claim.get("months"):
+        return seen.get("month") in claim["months"]
+    return True
+
+
+def match_date(claim: dict, source_facts: list[dict]) -> tuple[str, dict | None]:
+    """A date agrees when every field the claim gives is the source's; for a dual month that
+    disagrees (حزيران/يوليو), the source's month says which of the two it supports.
+
+    A source date differs only when it shares the claim's year (or the claim has none) and
+    is precise enough to compare; pages are full of unrelated dates.
+    """
+    differing = []
+    for seen in source_facts:
+        if seen["type"] != "date":
+            continue
+        if seen.get("month") is None and (claim.get("month") or claim.get("months")):
+            continue
+        if _date_fields_agree(claim, seen):
+            return EQUAL, seen
+        same_year = claim.get("year") is None or seen.get("year") in (None, claim["year"])
+        if same_year and (claim.get("year") is not None or seen.get("year") is not None):
+            differing.append(seen)
+    if differing:
+        return DIFFERENT, differing[0]
+    return ABSENT, None
+
+
+def match_attribution(
+    claim: dict, source: SourceText, near: list[tuple[int, int]]
+) -> tuple[str, dict | None]:
+    """Found when the speaker is credited in the source near the quoted words (the figures that
+    matched); with nothing matched, anywhere in the source."""
+    key = speaker_key(claim.get("speaker") or "")
+    if not key:
+        return ABSENT, None
+
+    def close(position: int) -> bool:
+        return not near or any(
+            s - SPEAKER_WINDOW <= position <= e + SPEAKER_WINDOW for s, e in near
+        )
+
+    for seen in source.facts:
+        if seen["type"] == "attribution" and speaker_key(seen.get("speaker") or "") == key:
+            if close(seen["start"]):
+                return EQUAL, seen
+    # The speaker may be named without a reporting verb ("the Kremlin's statement").
+    normalized = normalize_arabic(source.text)
+    if len(normalized) == len(source.text):  # offsets still line up
+        for match in re.finditer(re.escape(key), normalized):
+            if close(match.start()):
+                s, e = match.start(), match.end()
+                return EQUAL, {
+                    "type": "attribution",
+                    "start": s,
+                    "end": e,
+                    "text": source.text[s:e],
+                }
+    return ABSENT, None
+
+
+# --- the claim as a whole ---------------------------------------------------------------------
+
+
+def _describe(seen: dict) -> str:
+    return seen.get("text") or ""
+
+
+def _result(claim_fact: dict, result: str, seen: dict | None, text: str) -> dict:
+    row: dict = {
+        "type": claim_fact["type"],
+        "claim_text": claim_fact.get("text", ""),
+        "result": result,
+        "seen": _describe(seen) if seen and result != ABSENT else None,
+        "passage": None,
+    }
+    if seen is not None and result != ABSENT:
+        start, end = sentence_bounds(text, seen["start"], seen["end"])
+        row["passage"] = {"start": start, "end": end}
+        row["seen_span"] = {"start": seen["start"], "end": seen["end"]}
+        for name in ("value", "value_min", "value_max", "currency", "unit"):
+            if seen.get(name) is not None:
+                row[f"seen_{name}"] = seen[name]
+        if claim_fact["type"] == "date":
+            row["seen_date"] = {k: seen.get(k) for k in ("year", "month", "day")}
+            if claim_fact.get("months") and result == EQUAL:
+                # Which month of the claim's contradictory pair the source backs.
+                row["resolved_month"] = seen.get("month")
+    return row
+
+
+def stance_for(results: list[dict], topical: bool) -> str:
+    figures = [r for r in results if r["type"] in FIGURE_TYPES]
+    equal = [r for r in figures if r["result"] == EQUAL]
+    different = [r for r in figures if r["result"] == DIFFERENT]
+    if different:
+        return MENTIONS if equal else CONTRADICTS
+    if figures and len(equal) == len(figures):
+        return SUPPORTS
+    if equal:
+        values = [r for r in figures if r["type"] in VALUE_TYPES]
+        if values and all(r["result"] == EQUAL for r in values):
+            return SUPPORTS
+        return MENTIONS
+    if topical or any(r["result"] == EQUAL for r in results):
+        return MENTIONS
+    return NOT_FOUND
+
+
+def is_topical(claim_text: str, source: SourceText) -> bool:
+    words = content_words(claim_text)
+    if not words:
+        return False
+    shared = words & source.words
+    return len(shared) >= min(MIN_SHARED_WORDS, len(words)) or len(shared) >= len(words) / 2
+
+
+def check_claim(*, claim_text: str, claim_facts: list[dict], source: SourceText) -> CheckResult:
+    """Compare one claim with one source; offsets in the result are into `source.text`."""
+    results: list[dict] = []
+    near: list[tuple[int, int]] = []
+    attributions = []
+    for fact in claim_facts:
+        kind = fact.get("type")
+        if kind in VALUE_TYPES:
+            result, seen = match_value(fact, source.facts)
+        elif kind == "date":
+            result, seen = match_date(fact, source.facts)
+        elif kind == "attribution":
+            attributions.append((len(results), fact))
+            results.append({})
+            continue
+        else:
+            continue
+        if result == EQUAL and seen is not None:
+            near.append((seen["start"], seen["end"]))
+        results.append(_result(fact, result, seen, source.text))
+    for index, fact in attributions:
+        result, seen = match_attribution(fact, source, near)
+        results[index] = _result(fact, result, seen, source.text)
+    topical = is_topical(claim_text, source) if claim_text else False
+    passages: list[dict] = []
+    for row in results:
+        if row["passage"] and row["passage"] not in passages:
+            passages.append(row["passage"])
+    passages.sort(key=lambda p: (p["start"], p["end"]))
+    return CheckResult(stance=stance_for(results, topical), facts=results, passages=passages)

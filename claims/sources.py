@@ -1,0 +1,415 @@
+"""Sources: attaching them to claims, fetching and archiving them, checking claims against them.
+
+A Source is one normalised URL; a fetch "round" has a `fetch_key` chosen when it is scheduled,
+and every task message carries it, so a redelivered message finds its own Snapshot (unique per
+source and key) instead of fetching twice. Rounds are scheduled only while holding the source
+row lock, and the round's last transaction matches every claim citing the source under that
+same lock: a claim attached during a fetch is either seen by the fetch or schedules a match.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils import timezone
+
+from claims.checking import CheckResult, SourceText, check_claim
+from claims.extraction import extract_facts
+from claims.fetching import FetchFailed, FetchOptions, FetchRefused, extract_content, fetch
+from claims.host_slots import HostBusy, host_slot
+from claims.models import Citation, Claim, Evidence, Snapshot, Source
+from claims.url_keys import InvalidURL, source_url_normalized
+from reviews.audit import audit_record
+
+logger = logging.getLogger(__name__)
+
+IN_REVIEW = [
+    Claim.Status.QUEUED,
+    Claim.Status.ASSIGNED,
+    Claim.Status.SUBMITTED,
+    Claim.Status.RETURNED,
+]
+MAX_RETRY_DELAY = 3600
+
+
+def fetch_options() -> FetchOptions:
+    return FetchOptions(
+        max_bytes=settings.CLAIMDESK_FETCH_MAX_BYTES,
+        connect_timeout=settings.CLAIMDESK_FETCH_CONNECT_TIMEOUT,
+        read_timeout=settings.CLAIMDESK_FETCH_READ_TIMEOUT,
+        deadline=settings.CLAIMDESK_FETCH_DEADLINE,
+        allow_private=settings.CLAIMDESK_FETCH_ALLOW_PRIVATE,
+    )
+
+
+def retry_countdown(retries: int, retry_after: float | None) -> float:
+    """Exponential backoff with full jitter, never sooner than the server's Retry-After."""
+    base = settings.CLAIMDESK_FETCH_RETRY_BACKOFF * (2**retries)
+    delay = random.uniform(base / 2, base)
+    if retry_after is not None:
+        delay = max(delay, retry_after)
+    return min(delay, MAX_RETRY_DELAY)
+
+
+# --- attaching and scheduling --------------------------------------------------------------
+
+
+def _host_of(normalized_url: str) -> str:
+    return (urlsplit(normalized_url).hostname or "")[:255]
+
+
+def _round_start(source: Source) -> None:
+    """A new fetch round (the caller holds the row lock); its task starts after commit."""
+    from claims.tasks import check_source
+
+    source.fetch_key = uuid.uuid4().hex
+    source.status = Source.Status.PENDING
+    source.attempts = 0
+    source.failure_reason = ""
+    source.save(update_fields=["fetch_key", "status", "attempts", "failure_reason", "updated_at"])
+    check_source.delay_on_commit(source.pk, source.fetch_key)
+
+
+def _source_schedule(source: Source) -> bool:
+    """Make sure the claims citing `source` get checked; True when a task was started."""
+    from claims.tasks import check_source
+
+    if source.status == Source.Status.CHECKED and source.fetch_key:
+        # Already fetched: only match the new claims against the archived snapshot.
+        check_source.delay_on_commit(source.pk, source.fetch_key)
+        return True
+    if source.status == Source.Status.FAILED or not source.fetch_key:
+        _round_start(source)
+        return True
+    return False  # a round is in flight; it matches every citing claim when it ends
+
+
+@transaction.atomic
+def source_attach(*, claim: Claim, url: str, added_by=None) -> tuple[Citation, bool]:
+    """Cite `url` for `claim`; returns (citation, created). Raises InvalidURL."""
+    normalized = source_url_normalized(url)
+    if len(normalized) > 2000:
+        raise InvalidURL("The URL is longer than 2000 characters.")
+    source, _ = Source.objects.get_or_create(
+        normalized_url=normalized,
+        defaults={"url": url.strip()[:2000], "host": _host_of(normalized)},
+    )
+    source = Source.objects.select_for_update().get(pk=source.pk)
+    citation, created = Citation.objects.get_or_create(
+        claim=claim, source=source, defaults={"added_by": added_by}
+    )
+    if created:
+        audit_record(
+            actor=added_by,
+            action="source.attach",
+            obj=citation,
+            claim_id=claim.pk,
+            after={"source_id": source.pk, "url": source.url, "status": source.status},
+        )
+        _source_schedule(source)
+    return citation, created
+
+
+@transaction.atomic
+def claim_sources_check(*, claim: Claim) -> int:
+    """Check `claim` against every source it cites; returns how many tasks were started."""
+    started = 0
+    sources = (
+        Source.objects.select_for_update(of=("self",)).filter(citations__claim=claim).order_by("pk")
+    )
+    for source in sources:
+        started += _source_schedule(source)
+    return started
+
+
+@transaction.atomic
+def sources_refetch_stale() -> int:
+    """Start a new round for sources cited by claims in review and not fetched for a while.
+
+    Also restarts rounds whose task message was lost (pending or fetching for far longer than
+    any task may run).
+    """
+    now = timezone.now()
+    stale = now - timedelta(hours=settings.CLAIMDESK_REFETCH_AFTER_HOURS)
+    stuck = now - timedelta(seconds=settings.CELERY_VISIBILITY_TIMEOUT * 2)
+    due = (
+        Source.objects.filter(citations__claim__status__in=IN_REVIEW)
+        .filter(
+            Q(status__in=[Source.Status.CHECKED, Source.Status.FAILED], last_fetched_at__lt=stale)
+            | Q(status__in=[Source.Status.PENDING, Source.Status.FETCHING], updated_at__lt=stuck)
+        )
+        .values("pk")
+    )
+    candidates = (
+        Source.objects.select_for_update(skip_locked=True).filter(pk__in=due).order_by("pk")
+    )
+    count = 0
+    for source in candidates:
+        _round_start(source)
+        count += 1
+    return count
+
+
+# --- one task run -----------------------------------------------------------------------------
+
+
+def source_attempt_start(*, source_id: int, fetch_key: str) -> Source | None:
+    """The source to work on, or None when the message is stale, done or out of attempts.
+
+    The attempt is counted in its own committed transaction before anything can crash, so a
+    message that kills its worker every time is still counted and eventually given up on.
+    """
+    fetched = Snapshot.objects.filter(source=OuterRef("pk"), fetch_key=fetch_key)
+    source = Source.objects.filter(pk=source_id).annotate(fetched=Exists(fetched)).first()
+    if source is None or source.fetch_key != fetch_key:
+        return None
+    if source.fetched:
+        return source  # fetched already: only matching is left, which counts no attempt
+    if source.status == Source.Status.FAILED:
+        return None
+    with transaction.atomic():
+        Source.objects.filter(pk=source.pk, fetch_key=fetch_key).update(
+            attempts=F("attempts") + 1, status=Source.Status.FETCHING, updated_at=timezone.now()
+        )
+    source.refresh_from_db()
+    limit = settings.CLAIMDESK_MAX_TASK_ATTEMPTS
+    if source.attempts > limit:
+        last = f" Last error: {source.failure_reason}" if source.failure_reason else ""
+        source_fetch_failed(
+            source=source,
+            reason=f"Gave up after {limit} attempts: the fetch never finished "
+            f"(the worker crashed or was stopped).{last}",
+        )
+        return None
+    return source
+
+
+@transaction.atomic
+def source_fetch_failed(*, source: Source, reason: str, dead: bool = False) -> None:
+    """The final failure of a round, in words a checker can act on."""
+    updated = {
+        "status": Source.Status.FAILED,
+        "failure_reason": reason[:500],
+        "last_fetched_at": timezone.now(),
+        "updated_at": timezone.now(),
+    }
+    if dead:
+        updated["is_dead"] = True
+    Source.objects.filter(pk=source.pk, fetch_key=source.fetch_key).update(**updated)
+
+
+def source_fetch_retrying(*, source: Source, reason: str) -> None:
+    Source.objects.filter(pk=source.pk, fetch_key=source.fetch_key).update(
+        failure_reason=f"Retrying: {reason}"[:500], updated_at=timezone.now()
+    )
+
+
+@dataclass
+class Fetched:
+    final_url: str
+    http_status: int
+    content_type: str
+    byte_size: int
+    sha256: str
+    text: str
+    title: str
+    published_on: object
+
+
+def url_fetch(url: str, options: FetchOptions | None = None) -> Fetched:
+    """Safe fetch and text extraction; raises FetchRefused or FetchFailed."""
+    result = fetch(url, options or fetch_options())
+    try:
+        page = extract_content(result.body, kind=result.kind, charset=result.charset)
+    except ValueError as error:
+        raise FetchFailed(str(error), http_status=result.http_status) from None
+    return Fetched(
+        final_url=result.final_url,
+        http_status=result.http_status,
+        content_type=result.content_type,
+        byte_size=result.byte_size,
+        sha256=result.sha256,
+        text=page.text,
+        title=page.title,
+        published_on=page.published_on,
+    )
+
+
+def _fetch_with_host_slot(source: Source) -> Fetched:
+    options = fetch_options()
+    with host_slot(
+        source.host or _host_of(source.normalized_url),
+        limit=settings.CLAIMDESK_FETCH_HOST_CONCURRENCY,
+        wait=options.deadline,
+        lease=options.deadline + 30,
+        redis_url=settings.REDIS_URL,
+        folder=settings.VAR_DIR / "host-slots",
+    ):
+        return url_fetch(source.url, options)
+
+
+@transaction.atomic
+def snapshot_store(*, source: Source, fetch_key: str, fetched: Fetched) -> Snapshot:
+    """Archive one fetch, once: a redelivered task finds the snapshot it already stored."""
+    previous = (
+        Snapshot.objects.filter(source=source).exclude(fetch_key=fetch_key).order_by("-fetched_at")
+    ).first()
+    snapshot, created = Snapshot.objects.get_or_create(
+        source=source,
+        fetch_key=fetch_key,
+        defaults={
+            "fetched_at": timezone.now(),
+            "final_url": fetched.final_url[:2000],
+            "http_status": fetched.http_status,
+            "content_type": fetched.content_type[:100],
+            "byte_size": fetched.byte_size,
+            "sha256": fetched.sha256,
+            "title": fetched.title[:1000],
+            "published_on": fetched.published_on,
+            "text": fetched.text,
+        },
+    )
+    if created and previous is not None and previous.sha256 != snapshot.sha256:
+        Source.objects.filter(pk=source.pk).update(content_changed=True)
+    return snapshot
+
+
+def claim_facts(claim: Claim) -> list[dict]:
+    if claim.facts:
+        return claim.facts
+    return extract_facts(claim.text, claim.article.language or None) if claim.text else []
+
+
+@transaction.atomic
+def snapshot_evidence_record(
+    *, source: Source, snapshot: Snapshot, source_text: SourceText | None = None
+) -> int:
+    """Match every claim citing the source against the snapshot; finish the round.
+
+    Holding the source row lock while reading the citations is what lets `source_attach`
+    rely on this run to see a claim attached while the fetch was in flight.
+    """
+    locked = Source.objects.select_for_update().get(pk=source.pk)
+    claims = list(
+        Claim.objects.select_related("article")
+        .filter(citations__source=locked)
+        .exclude(evidence__snapshot=snapshot)
+        .order_by("pk")
+    )
+    created = 0
+    if claims:
+        source_text = source_text or SourceText.of(snapshot.text)
+        rows = []
+        for claim in claims:
+            result: CheckResult = check_claim(
+                claim_text=claim.text, claim_facts=claim_facts(claim), source=source_text
+            )
+            rows.append(
+                Evidence(
+                    claim=claim,
+                    snapshot=snapshot,
+                    stance=result.stance,
+                    fact_results=result.facts,
+                    passages=result.passages,
+                )
+            )
+        # ON CONFLICT DO NOTHING: a redelivered task adds no second row for a claim.
+        created = len(Evidence.objects.bulk_create(rows, ignore_conflicts=True))
+    if locked.fetch_key == snapshot.fetch_key:  # this round's snapshot is the latest one
+        Source.objects.filter(pk=locked.pk).update(
+            status=Source.Status.CHECKED,
+            failure_reason="",
+            is_dead=False,
+            attempts=0,
+            last_fetched_at=snapshot.fetched_at,
+            updated_at=timezone.now(),
+        )
+    return created
+
+
+def source_check(*, source: Source, fetch_key: str) -> Snapshot | None:
+    """1. fetch and archive (unless this round's snapshot exists), 2. match the citing claims.
+
+    Raises FetchFailed when the failure is worth retrying; records every other failure.
+    """
+    snapshot = Snapshot.objects.filter(source=source, fetch_key=fetch_key).first()
+    if snapshot is None:
+        try:
+            fetched = _fetch_with_host_slot(source)
+        except FetchRefused as refused:
+            source_fetch_failed(source=source, reason=f"Refused: {refused.reason}")
+            return None
+        except HostBusy as busy:
+            raise FetchFailed(str(busy), retryable=True) from None
+        except FetchFailed as failure:
+            if failure.retryable:
+                raise
+            source_fetch_failed(source=source, reason=failure.reason, dead=failure.dead)
+            return None
+        snapshot = snapshot_store(source=source, fetch_key=fetch_key, fetched=fetched)
+    # Facts are extracted once per snapshot, outside the row lock, for every citing claim.
+    source_text = SourceText.of(snapshot.text)
+    snapshot_evidence_record(source=source, snapshot=snapshot, source_text=source_text)
+    return snapshot
+
+
+# --- synchronous check (the check_url command): stores nothing --------------------------------
+
+
+def url_check_report(
+    url: str,
+    *,
+    claim_text: str | None = None,
+    language: str | None = None,
+    options: FetchOptions | None = None,
+) -> dict:
+    report: dict = {
+        "url": url,
+        "final_url": None,
+        "ok": False,
+        "refused": None,
+        "error": None,
+        "http_status": None,
+        "content_type": None,
+        "sha256": None,
+        "text_length": None,
+        "title": None,
+        "stance": None,
+        "facts": [],
+    }
+    try:
+        fetched = url_fetch(url, options)
+    except FetchRefused as refused:
+        report["refused"] = refused.reason
+        return report
+    except FetchFailed as failure:
+        report["error"] = failure.reason
+        report["http_status"] = failure.http_status
+        return report
+    report.update(
+        final_url=fetched.final_url,
+        ok=True,
+        http_status=fetched.http_status,
+        content_type=fetched.content_type,
+        sha256=fetched.sha256,
+        text_length=len(fetched.text),
+        title=fetched.title,
+    )
+    if claim_text:
+        result = check_claim(
+            claim_text=claim_text,
+            claim_facts=extract_facts(claim_text, language),
+            source=SourceText.of(fetched.text),
+        )
+        report["stance"] = result.stance
+        report["facts"] = result.facts
+        report["passages"] = result.passages
+    return report

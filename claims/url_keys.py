@@ -5,9 +5,16 @@ a trailing slash, upper-case host, tracking parameters, a fragment. `url_match_k
 those to one key; `source_url_normalized` keeps a fetchable URL for sources.
 """
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+import re
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 TRACKING_PARAMS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "_ga"}
+# Query parameters that only select the AMP rendering of the same article (?amp, ?amp=1,
+# ?outputType=amp): dropped from the match key, never from a fetchable URL.
+AMP_PARAMS = {"amp", "outputtype"}
+# RFC 3986 sub-delims plus ":" and "@" stay as they are in a path; everything else is %-encoded.
+PATH_SAFE = "/:@!$&'()*+,;=-._~"
+ENCODED_SLASH = re.compile("%2f", re.IGNORECASE)
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -19,6 +26,8 @@ def _split(url: str):
     url = (url or "").strip()
     if not url:
         raise InvalidURL("The URL is empty.")
+    if url.startswith("//"):  # protocol-relative, as some pages write their canonical link
+        url = "http:" + url
     if "://" not in url:
         url = "http://" + url
     parts = urlsplit(url)
@@ -60,18 +69,41 @@ def _netloc(parts, host: str) -> str:
     return host
 
 
+def _path_key(path: str) -> str:
+    """One spelling per path: an Arabic slug arrives raw from one page and %-encoded from another."""
+    # An encoded slash is not a path separator, so it stays encoded.
+    pieces = ENCODED_SLASH.split(path)
+    return "%2F".join(
+        quote(unquote(piece, errors="surrogateescape"), safe=PATH_SAFE, errors="surrogateescape")
+        for piece in pieces
+    )
+
+
+def _without_amp(query: str) -> str:
+    kept = [
+        (key, value)
+        for key, value in parse_qsl(query, keep_blank_values=True)
+        if not (key.lower() in AMP_PARAMS and value.lower() in ("", "1", "true", "amp"))
+    ]
+    return urlencode(kept)
+
+
 def url_match_key(url: str) -> str:
-    """Scheme-, `www.`-, slash-, case-of-host-, tracking- and fragment-insensitive key."""
+    """Scheme-, `www.`-, slash-, case-of-host-, tracking-, AMP-, %-encoding- and fragment-insensitive key."""
     parts = _split(url)
     host = _host(parts)
     if host.startswith("www."):
         host = host[4:]
     if host.startswith("amp."):
         host = host[4:]
-    path = parts.path.rstrip("/")
+    path = _path_key(parts.path).rstrip("/")
     if path.endswith("/amp"):
         path = path[: -len("/amp")]
-    query = _clean_query(parts.query)
+    elif path.endswith(".amp"):  # /story-123.amp
+        path = path[: -len(".amp")]
+    elif path.endswith(".amp.html"):
+        path = path[: -len(".amp.html")] + ".html"
+    query = _clean_query(_without_amp(parts.query))
     key = _netloc(parts, host) + path
     return f"{key}?{query}" if query else key
 

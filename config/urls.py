@@ -14,5 +14,6 @@ urlpatterns = [
     path("api/v1/", include("reviews.urls")),
     path("api/v1/public/", include("reviews.public_urls")),
     # web UI
+    path("", include("reviews.public_pages_urls")),
     path("", include("reviews.ui_urls")),
 ]

@@ -132,7 +132,13 @@ class Verdict(models.Model):
             # One live publication per claim; a correction supersedes the old one.
             models.UniqueConstraint(
                 fields=["claim"], condition=Q(status="published"), name="one_published_verdict"
-            )
+            ),
+            # One verdict in the works per claim: two first saves at once cannot fork the draft.
+            models.UniqueConstraint(
+                fields=["claim"],
+                condition=Q(status__in=["draft", "submitted", "returned"]),
+                name="one_working_verdict",
+            ),
         ]
 
     def __str__(self) -> str:

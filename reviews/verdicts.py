@@ -1,0 +1,286 @@
+"""Verdicts: drafts saved as the checker types, explicit submission, and corrections."""
+
+from collections.abc import Iterable
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from claims.models import Claim, Snapshot
+from reviews.assignment import _assignment_end, assignment_lease_extend
+from reviews.audit import audit_record
+from reviews.errors import Conflict, Forbidden, IllegalTransition, InvalidInput, StaleVersion
+from reviews.lifecycle import ClaimEvent, claim_transition
+from reviews.models import Assignment, Rating, Verdict
+from reviews.queues import claim_workable_by
+
+WORKING_STATUSES = [Verdict.Status.DRAFT, Verdict.Status.SUBMITTED, Verdict.Status.RETURNED]
+EDITABLE_STATUSES = [Verdict.Status.DRAFT, Verdict.Status.RETURNED]
+# Google shows claimReviewed in search results; longer summaries get cut mid-sentence.
+SUMMARY_ADVISED_CHARS = 75
+
+
+def _with_outcome(verdict: Verdict, *, created: bool) -> Verdict:
+    """The API reports these two beside the verdict (201 vs 200, advice on the summary)."""
+    verdict.created = created
+    verdict.warnings = summary_warnings(verdict.summary)
+    return verdict
+
+
+def rating_for_slug(slug: str) -> Rating:
+    rating = Rating.objects.filter(scale__is_default=True, slug=slug).first()
+    if rating is None:
+        choices = ", ".join(
+            Rating.objects.filter(scale__is_default=True).values_list("slug", flat=True)
+        )
+        raise InvalidInput(f"Unknown rating {slug!r}; the scale has: {choices}.")
+    return rating
+
+
+def snapshots_for_ids(ids: Iterable[int]) -> list[Snapshot]:
+    ids = list(dict.fromkeys(ids))
+    snapshots = list(Snapshot.objects.filter(pk__in=ids))
+    if len(snapshots) != len(ids):
+        missing = sorted(set(ids) - {snapshot.pk for snapshot in snapshots})
+        raise InvalidInput(f"No such evidence snapshots: {missing}.")
+    return snapshots
+
+
+def summary_warnings(summary: str | None) -> list[str]:
+    if summary and len(summary) > SUMMARY_ADVISED_CHARS:
+        return [
+            f"The summary is {len(summary)} characters; ClaimReview claimReviewed reads best "
+            f"under {SUMMARY_ADVISED_CHARS}."
+        ]
+    return []
+
+
+def verdict_working(claim: Claim) -> Verdict | None:
+    """The one verdict being written or reviewed on a claim (see the one_working_verdict constraint)."""
+    return Verdict.objects.filter(claim=claim, status__in=WORKING_STATUSES).first()
+
+
+def _holder_id(claim: Claim) -> int | None:
+    return (
+        Assignment.objects.filter(claim=claim, ended_at__isnull=True)
+        .values_list("checker_id", flat=True)
+        .first()
+    )
+
+
+def _fields(*, rating: str | None, summary: str | None, rationale: str | None) -> dict:
+    changes = {}
+    if rating is not None:
+        changes["rating"] = rating_for_slug(rating)
+    if summary is not None:
+        changes["summary"] = summary.strip()
+    if rationale is not None:
+        changes["rationale"] = rationale
+    return changes
+
+
+def _snapshot(verdict: Verdict) -> dict:
+    return {
+        "status": verdict.status,
+        "version": verdict.version,
+        "rating": verdict.rating.slug if verdict.rating_id else None,
+        "summary": verdict.summary,
+        "rationale": verdict.rationale,
+    }
+
+
+@transaction.atomic
+def verdict_save_draft(
+    *,
+    claim: Claim,
+    author,
+    version: int | None = None,
+    rating: str | None = None,
+    summary: str | None = None,
+    rationale: str | None = None,
+    evidence: list[int] | None = None,
+) -> Verdict:
+    """Create or update the claim's draft verdict; a stale `version` is refused and loses nothing.
+
+    Colleagues on the claim's queue may help with a draft (the optimistic lock keeps them from
+    overwriting each other); only the assigned checker submits it.
+    """
+    if not claim_workable_by(claim=claim, user=author):
+        raise Forbidden("Only fact-checkers on the claim's queue write its verdict.")
+    if claim.status not in (Claim.Status.ASSIGNED, Claim.Status.RETURNED, Claim.Status.PUBLISHED):
+        raise IllegalTransition(
+            f"A claim that is {claim.status} takes no verdict: it must be assigned first."
+        )
+    holder_id = _holder_id(claim)
+    if claim.status != Claim.Status.PUBLISHED and holder_id is None:
+        raise IllegalTransition("Nobody holds this claim: take it from its queue first.")
+    changes = _fields(rating=rating, summary=summary, rationale=rationale)
+    snapshots = snapshots_for_ids(evidence) if evidence is not None else None
+    working = verdict_working(claim)
+    created = False
+    if working is None:
+        if version:
+            raise StaleVersion("That draft no longer exists: reload the claim.")
+        if claim.status != Claim.Status.PUBLISHED and holder_id != author.pk:
+            raise Forbidden("Only the checker who holds the claim starts its verdict.")
+        supersedes = None
+        if claim.status == Claim.Status.PUBLISHED:
+            supersedes = Verdict.objects.filter(
+                claim=claim, status=Verdict.Status.PUBLISHED
+            ).first()
+        try:
+            with transaction.atomic():
+                working = Verdict.objects.create(
+                    claim=claim, author=author, supersedes=supersedes, **changes
+                )
+        except IntegrityError:
+            raise Conflict("Someone started this verdict at the same moment: reload it.") from None
+        created = True
+        before = None
+    else:
+        if working.status == Verdict.Status.SUBMITTED:
+            raise IllegalTransition("The verdict is submitted and waiting for an editor.")
+        if version is None:
+            raise InvalidInput("`version` is required to change an existing draft.")
+        before = _snapshot(working)
+        rows = Verdict.objects.filter(
+            pk=working.pk, version=version, status__in=EDITABLE_STATUSES
+        ).update(version=F("version") + 1, updated_at=timezone.now(), **changes)
+        if rows != 1:
+            raise StaleVersion()
+        for name, value in changes.items():
+            setattr(working, name, value)
+        working.version = version + 1
+    if snapshots is not None:
+        working.evidence.set(snapshots)
+    after = _snapshot(working)
+    if snapshots is not None:
+        after["evidence"] = [snapshot.pk for snapshot in snapshots]
+    audit_record(
+        actor=author,
+        action="verdict.draft",
+        obj=working,
+        before=before,
+        after=after,
+        claim_id=claim.pk,
+    )
+    # The returned claim is back in its checker's hands as soon as they work on it again.
+    if claim.status == Claim.Status.RETURNED and holder_id == author.pk:
+        claim_transition(claim=claim, event=ClaimEvent.RESUME, actor=author)
+    if holder_id is not None:
+        assignment_lease_extend(claim=claim, checker=author)
+    return _with_outcome(working, created=created)
+
+
+@transaction.atomic
+def verdict_submit(
+    *,
+    claim: Claim,
+    author,
+    version: int | None = None,
+    rating: str | None = None,
+    summary: str | None = None,
+    rationale: str | None = None,
+    evidence: list[int] | None = None,
+) -> Verdict:
+    """Save any last changes to the claim's verdict and submit it to the editors.
+
+    On a published claim this files a correction (see `verdict_correct`).
+    """
+    working = verdict_working(claim)
+    if claim.status == Claim.Status.PUBLISHED and working is None:
+        return verdict_correct(
+            claim=claim,
+            author=author,
+            rating=rating,
+            summary=summary,
+            rationale=rationale,
+            evidence=evidence,
+        )
+    is_correction = working is not None and working.supersedes_id is not None
+    if not is_correction and _holder_id(claim) != author.pk:
+        if claim.status not in (Claim.Status.ASSIGNED, Claim.Status.RETURNED):
+            raise IllegalTransition(f"A claim that is {claim.status} cannot take a verdict.")
+        raise Forbidden("Only the checker who holds the claim submits its verdict.")
+    if working is not None and version is None:
+        version = working.version  # submitting what the holder sees now
+    verdict = verdict_save_draft(
+        claim=claim,
+        author=author,
+        version=version,
+        rating=rating,
+        summary=summary,
+        rationale=rationale,
+        evidence=evidence,
+    )
+    if verdict.rating_id is None or not verdict.summary:
+        raise InvalidInput("A verdict needs a rating and a summary before it is submitted.")
+    now = timezone.now()
+    rows = Verdict.objects.filter(
+        pk=verdict.pk, version=verdict.version, status__in=EDITABLE_STATUSES
+    ).update(status=Verdict.Status.SUBMITTED, version=F("version") + 1, submitted_at=now)
+    if rows != 1:
+        raise StaleVersion()
+    before_status = verdict.status
+    verdict.status, verdict.version, verdict.submitted_at = (
+        Verdict.Status.SUBMITTED,
+        verdict.version + 1,
+        now,
+    )
+    if not is_correction:
+        claim_transition(claim=claim, event=ClaimEvent.SUBMIT, actor=author)
+        _assignment_end(claim=claim, reason=Assignment.EndReason.SUBMITTED)
+    audit_record(
+        actor=author,
+        action="verdict.submit",
+        obj=verdict,
+        before={"status": before_status},
+        after=_snapshot(verdict),
+        claim_id=claim.pk,
+    )
+    return verdict
+
+
+@transaction.atomic
+def verdict_correct(
+    *,
+    claim: Claim,
+    author,
+    rating: str | None,
+    summary: str | None,
+    rationale: str | None = None,
+    evidence: list[int] | None = None,
+) -> Verdict:
+    """A new verdict that will supersede the published one once an editor approves it."""
+    if not claim_workable_by(claim=claim, user=author):
+        raise Forbidden("Only fact-checkers on the claim's queue correct its verdict.")
+    published = Verdict.objects.filter(claim=claim, status=Verdict.Status.PUBLISHED).first()
+    if claim.status != Claim.Status.PUBLISHED or published is None:
+        raise IllegalTransition("Only a published verdict can be corrected.")
+    if not rating or not summary:
+        raise InvalidInput("A correction needs a rating and a summary.")
+    changes = _fields(rating=rating, summary=summary, rationale=rationale)
+    snapshots = snapshots_for_ids(evidence) if evidence is not None else None
+    try:
+        with transaction.atomic():
+            verdict = Verdict.objects.create(
+                claim=claim,
+                author=author,
+                supersedes=published,
+                status=Verdict.Status.SUBMITTED,
+                submitted_at=timezone.now(),
+                **changes,
+            )
+    except IntegrityError:
+        raise Conflict("A correction of this verdict is already under way.") from None
+    if snapshots is not None:
+        verdict.evidence.set(snapshots)
+    audit_record(
+        actor=author,
+        action="verdict.correct",
+        obj=verdict,
+        before={"published_verdict": published.pk},
+        after=_snapshot(verdict),
+        claim_id=claim.pk,
+    )
+    return _with_outcome(verdict, created=True)

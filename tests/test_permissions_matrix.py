@@ -1,0 +1,276 @@
+"""Every role × every API endpoint and action, with the status each must get.
+
+Roles: anonymous, outsider (logged in, no newsroom group), checker (fact-checker on every queue),
+stranger (fact-checker on no queue), editor, admin (superuser, on no queue).
+"""
+
+import pytest
+
+from reviews.approval import verdict_approve  # noqa: F401 - documents who decides below
+from reviews.lifecycle import claim_dismiss
+from reviews.models import Notification
+from reviews.verdicts import verdict_save_draft
+from tests.conftest import api_client_for
+from tests.factories import ArticleFactory
+from tests.workflow_setup import BODY, assigned_claim, claim, plain_http, submitted_verdict  # noqa: F401
+
+ROLES = ["anonymous", "outsider", "checker", "stranger", "editor", "admin"]
+
+
+def expect(*codes: int) -> dict[str, int]:
+    assert len(codes) == len(ROLES)
+    return dict(zip(ROLES, codes, strict=True))
+
+
+#            anonymous outsider checker stranger editor admin
+READ = expect(401, 403, 200, 200, 200, 200)
+
+MATRIX = [
+    # (name, method, path, payload, expected status per role)
+    ("schema", "get", "/api/schema/", None, expect(200, 200, 200, 200, 200, 200)),
+    (
+        "token with a wrong password",
+        "post",
+        "/api/v1/auth/token/",
+        {"username": "checker", "password": "wrong"},
+        expect(400, 400, 400, 400, 400, 400),
+    ),
+    (
+        "submit article",
+        "post",
+        "/api/v1/articles/",
+        {"title": "T", "body": "Exports rose 12% in 2023, the ministry said."},
+        expect(401, 403, 201, 201, 201, 201),
+    ),
+    ("read article", "get", "/api/v1/articles/{article}/", None, READ),
+    (
+        "add claim by hand",
+        "post",
+        "/api/v1/articles/{article}/claims/",
+        {"start": 0, "end": 10},
+        expect(401, 403, 201, 201, 403, 201),
+    ),
+    ("list claims", "get", "/api/v1/claims/?queue=english-desk", None, READ),
+    ("read claim", "get", "/api/v1/claims/{queued}/", None, READ),
+    (
+        "edit claim span",
+        "patch",
+        "/api/v1/claims/{queued}/",
+        {"start": 4, "end": 12, "version": 1},
+        expect(401, 403, 200, 403, 403, 200),
+    ),
+    (
+        "split claim",
+        "post",
+        "/api/v1/claims/{queued}/split/",
+        {"at": 10},
+        expect(401, 403, 201, 403, 403, 201),
+    ),
+    (
+        "dismiss claim",
+        "post",
+        "/api/v1/claims/{queued}/dismiss/",
+        {"reason": "opinion"},
+        expect(401, 403, 200, 403, 200, 200),
+    ),
+    (
+        "reopen claim",
+        "post",
+        "/api/v1/claims/{dismissed}/reopen/",
+        {},
+        expect(401, 403, 200, 403, 200, 200),
+    ),
+    ("claim history", "get", "/api/v1/claims/{held}/history/", None, READ),
+    ("list queues", "get", "/api/v1/queues/", None, READ),
+    (
+        "take next",
+        "post",
+        "/api/v1/queues/english-desk/next/",
+        None,
+        expect(401, 403, 200, 403, 403, 200),
+    ),
+    (
+        "release claim",
+        "post",
+        "/api/v1/claims/{held}/release/",
+        None,
+        expect(401, 403, 200, 403, 403, 403),
+    ),
+    (
+        "reassign claim",
+        "post",
+        "/api/v1/claims/{queued}/reassign/",
+        {"checker": "checker2"},
+        expect(401, 403, 403, 403, 200, 200),
+    ),
+    (
+        "bulk assign",
+        "post",
+        "/api/v1/claims/bulk-assign/",
+        {"claims": ["{queued}"], "checker": "checker2"},
+        expect(401, 403, 403, 403, 200, 200),
+    ),
+    ("list verdicts", "get", "/api/v1/claims/{held}/verdicts/", None, READ),
+    (
+        "submit verdict",
+        "post",
+        "/api/v1/claims/{held}/verdicts/",
+        {"rating": "false", "summary": "No"},
+        expect(401, 403, 201, 403, 403, 403),
+    ),
+    (
+        "save draft",
+        "put",
+        "/api/v1/claims/{held}/verdict-draft/",
+        {"summary": "typing"},
+        expect(401, 403, 201, 403, 403, 403),
+    ),
+    ("read draft", "get", "/api/v1/claims/{submitted_claim}/verdict-draft/", None, READ),
+    ("read verdict", "get", "/api/v1/verdicts/{submitted}/", None, READ),
+    (
+        "submit draft",
+        "post",
+        "/api/v1/verdicts/{draft}/submit/",
+        {},
+        expect(401, 403, 200, 403, 403, 403),
+    ),
+    (
+        "approve verdict",
+        "post",
+        "/api/v1/verdicts/{submitted}/approve/",
+        None,
+        expect(401, 403, 403, 403, 200, 200),
+    ),
+    (
+        "return verdict",
+        "post",
+        "/api/v1/verdicts/{submitted}/return/",
+        {"comment": "Cite it"},
+        expect(401, 403, 403, 403, 200, 200),
+    ),
+    ("editor inbox", "get", "/api/v1/inbox/", None, expect(401, 403, 403, 403, 200, 200)),
+    ("notifications", "get", "/api/v1/notifications/", None, expect(401, 200, 200, 200, 200, 200)),
+    (
+        "mark all read",
+        "post",
+        "/api/v1/notifications/read-all/",
+        None,
+        expect(401, 200, 200, 200, 200, 200),
+    ),
+    (
+        "mark checker's notification read",
+        "post",
+        "/api/v1/notifications/{notification}/read/",
+        None,
+        expect(401, 404, 200, 404, 404, 404),
+    ),
+    # The sources engineer's endpoints (default authentication: session first, so 403 anonymous).
+    (
+        "attach source",
+        "post",
+        "/api/v1/claims/{queued}/sources/",
+        {"url": "https://example.org/a"},
+        expect(403, 403, 201, 201, 403, 201),
+    ),
+    (
+        "read evidence",
+        "get",
+        "/api/v1/claims/{queued}/evidence/",
+        None,
+        expect(403, 403, 200, 200, 200, 200),
+    ),
+]
+
+
+@pytest.fixture
+def world(checker, checker2, editor, outsider, stranger_checker, admin_user) -> dict:
+    article = ArticleFactory(body=BODY)
+    queued = claim(article)
+    dismissed = claim(article, start=1)
+    claim_dismiss(claim=dismissed, actor=editor, reason="duplicate")
+    held = assigned_claim(checker, editor, end=20)
+    drafted = assigned_claim(checker, editor, end=21)
+    draft = verdict_save_draft(claim=drafted, author=checker, rating="false", summary="No")
+    submitted = submitted_verdict(checker2)
+    notification = Notification.objects.create(recipient=checker, verb="returned", message="x")
+    return {
+        "people": {
+            "anonymous": None,
+            "outsider": outsider,
+            "checker": checker,
+            "stranger": stranger_checker,
+            "editor": editor,
+            "admin": admin_user,
+        },
+        "ids": {
+            "article": article.pk,
+            "queued": queued.pk,
+            "dismissed": dismissed.pk,
+            "held": held.pk,
+            "draft": draft.pk,
+            "submitted": submitted.pk,
+            "submitted_claim": submitted.claim_id,
+            "notification": notification.pk,
+        },
+    }
+
+
+def _filled(value, ids: dict):
+    if isinstance(value, str):
+        if value.startswith("{") and value.endswith("}") and value[1:-1] in ids:
+            return ids[value[1:-1]]
+        return value.format(**ids)
+    if isinstance(value, list):
+        return [_filled(item, ids) for item in value]
+    if isinstance(value, dict):
+        return {key: _filled(item, ids) for key, item in value.items()}
+    return value
+
+
+CASES = [
+    pytest.param(name, method, path, payload, role, codes[role], id=f"{name}-{role}")
+    for name, method, path, payload, codes in MATRIX
+    for role in ROLES
+]
+
+
+@pytest.mark.parametrize(("name", "method", "path", "payload", "role", "expected"), CASES)
+def test_it_gives_each_role_the_expected_status(world, name, method, path, payload, role, expected):
+    client = api_client_for(world["people"][role])
+    ids = world["ids"]
+
+    response = getattr(client, method)(_filled(path, ids), _filled(payload, ids), format="json")
+
+    assert response.status_code == expected, (name, role, response.content[:300])
+    if expected >= 400:
+        assert isinstance(response.json()["detail"], str)
+
+
+def test_it_covers_every_api_route():
+    """A new route without a row here fails this test."""
+    from django.urls import get_resolver
+
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            if hasattr(pattern, "url_patterns"):
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            else:
+                yield prefix + str(pattern.pattern)
+
+    api_routes = {
+        route
+        for route in walk(get_resolver().url_patterns)
+        if route.startswith("api/v1/") and not route.startswith("api/v1/public/")
+    }
+    covered = {
+        "api/v1/claims/<int:pk>/candidate-sources/",  # the sources engineer's suggestions
+        "api/v1/verdicts/<int:pk>/approve/",
+    }
+    import re
+
+    for _, _, path, _, _ in MATRIX:
+        bare = path.split("?")[0].lstrip("/")
+        bare = re.sub(r"\{notification\}|\{[a-z_]+\}", "<int:pk>", bare)
+        bare = bare.replace("english-desk", "<slug:slug>")
+        covered.add(bare)
+    assert api_routes - covered == set()

@@ -8,35 +8,18 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
-from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from claims.models import Claim, Evidence, Snapshot, Source
 from claims.sources import source_attach
 from claims.url_keys import InvalidURL, source_url_normalized
-from reviews.roles import is_fact_checker, is_newsroom_member
+from reviews.permissions import IsFactChecker, IsNewsroomMember
+from reviews.serializers import errors
 
 _LINK = re.compile(r"""https?://[^\s<>"'\])}»،]+""", re.IGNORECASE)
 _TRAILING = ".,;:!?؟»"
-
-
-class IsFactChecker(BasePermission):
-    message = "Only fact-checkers may do this."
-
-    def has_permission(self, request, view) -> bool:
-        return is_fact_checker(request.user)
-
-
-class IsNewsroomMember(BasePermission):
-    message = "Only fact-checkers and editors may see this."
-
-    def has_permission(self, request, view) -> bool:
-        return is_newsroom_member(request.user)
-
-
-class ErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField()
 
 
 class SourceOutputSerializer(serializers.ModelSerializer):
@@ -59,9 +42,7 @@ class ClaimSourceAttachApi(APIView):
         responses={
             201: SourceOutputSerializer,
             200: OpenApiResponse(SourceOutputSerializer, description="Already cited"),
-            400: ErrorSerializer,
-            403: ErrorSerializer,
-            404: ErrorSerializer,
+            **errors(400, 401, 403, 404),
         },
         tags=["sources"],
     )
@@ -162,8 +143,7 @@ class ClaimEvidenceApi(APIView):
         operation_id="claim_evidence_list",
         responses={
             200: EvidenceRowSerializer(many=True),
-            403: ErrorSerializer,
-            404: ErrorSerializer,
+            **errors(401, 403, 404),
         },
         tags=["sources"],
     )
@@ -212,8 +192,7 @@ class ClaimCandidateSourcesApi(APIView):
         operation_id="claim_candidate_sources_list",
         responses={
             200: CandidateSourceSerializer(many=True),
-            403: ErrorSerializer,
-            404: ErrorSerializer,
+            **errors(401, 403, 404),
         },
         tags=["sources"],
     )

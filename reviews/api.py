@@ -8,7 +8,7 @@ from rest_framework.authentication import SessionAuthentication, TokenAuthentica
 from rest_framework.authtoken.models import Token
 from rest_framework.exceptions import APIException
 from rest_framework.generics import ListAPIView
-from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
@@ -20,8 +20,8 @@ from reviews.errors import Conflict, WorkflowError
 from reviews.lifecycle import claim_dismiss, claim_reopen
 from reviews.models import Assignment, AuditEvent, Notification, Queue, Verdict
 from reviews.notifications import notifications_mark_read
+from reviews.permissions import IsEditor, IsFactChecker, IsNewsroomMember
 from reviews.queues import queues_with_counts
-from reviews.roles import is_editor, is_fact_checker, is_newsroom_member
 from reviews.serializers import (
     MAX_ID,
     AssignedClaimSerializer,
@@ -36,30 +36,6 @@ from reviews.serializers import (
     version_field,
 )
 from reviews.verdicts import verdict_save_draft, verdict_submit, verdict_working
-
-# --- roles -------------------------------------------------------------------------------------
-
-
-class IsNewsroomMember(BasePermission):
-    message = "Only fact-checkers and editors may use the desk."
-
-    def has_permission(self, request, view) -> bool:
-        return is_newsroom_member(request.user)
-
-
-class IsFactChecker(BasePermission):
-    message = "Only fact-checkers may do this."
-
-    def has_permission(self, request, view) -> bool:
-        return is_fact_checker(request.user)
-
-
-class IsEditor(BasePermission):
-    message = "Only editors may do this."
-
-    def has_permission(self, request, view) -> bool:
-        return is_editor(request.user)
-
 
 # --- base views --------------------------------------------------------------------------------
 

@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from .amounts import scan_amounts
 from .attribution import scan_attributions
 from .claims import ExtractedClaim, build_claims
-from .consistency import figure_conflicts, month_mismatches, weekday_mismatches
+from .consistency import (
+    figure_conflicts,
+    figure_conflicts_other,
+    month_mismatches,
+    weekday_mismatches,
+)
 from .dates import scan_dates
 from .language import detect_language
 from .normalize import Normalized, normalize
@@ -57,6 +62,9 @@ def extract(text: str, language: str | None = None, published: dt.date | None = 
     )
     inconsistencies += figure_conflicts(
         text, [f for f in facts if f["type"] == "money" and not in_boilerplate(f["start"])]
+    )
+    inconsistencies += figure_conflicts_other(
+        text, [f for f in facts if not in_boilerplate(f["start"])]
     )
     inconsistencies.sort(key=lambda i: (i["start"], i["type"]))
     return Extraction(lang, claims, inconsistencies, facts)

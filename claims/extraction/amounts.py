@@ -14,7 +14,7 @@ from .numbers import APPROX, APPROX_RE, NUMBER, WORD_VALUES, alternation, parse_
 _RANGE_JOIN = {"بين": ("و", "and"), "ما بين": ("و", "and"), "between": ("و", "and")}
 
 AMOUNT_RE = re.compile(
-    rf"(?:(?<!\w)[وف]?(?P<approx>{APPROX_RE})\s+)?"
+    rf"(?:(?<!\w)(?:[وف]|ل(?=نحو|حوالي|قراب|زهاء))?(?P<approx>{APPROX_RE})\s+)?"
     rf"(?:(?<!\w)(?P<open>ما\s+بين|بين|between|from|من)\s+)?"
     rf"(?P<cur1>{money.CUR_PREFIX})?"
     rf"(?P<n1>{NUMBER})"
@@ -38,7 +38,8 @@ _LOOKBACK_WORDS = 5
 
 
 _LEAD_WORDS = {w.split()[0] for w in APPROX} | {"بين", "ما", "من", "between", "from"}
-_LEAD_WORDS |= {c + w for w in list(_LEAD_WORDS) for c in "وف" if not w.isascii()}
+_LEAD_WORDS |= {c + w for w in list(_LEAD_WORDS) for c in "وفل" if not w.isascii()}
+_LEAD_WORDS |= {"a", "an"}  # "a dozen villages", "a million people"
 
 
 def _match_around(t: str, anchor: int, floor: int) -> re.Match | None:
@@ -139,10 +140,21 @@ def _classify(t: str, m: re.Match) -> tuple[dict | None, int]:
             use_range = False
         elif sep in ("الي", "حتي", "to", "-") and open_word in ("بين", "between"):
             use_range = False
+        elif (
+            sep == "to" and not open_word and _BY_BEFORE.search(t, max(0, m.start() - 6), m.start())
+        ):
+            use_range = False  # "fell by £238 to £1,690": a change, then the new level
     end = m.end("n2") if use_range else m.end("n1")
     n1_start = _skip_clitic(t, m.start("n1"), m.group("n1"))
     number_start = m.start("cur1") if m.group("cur1") else n1_start
-    if m.group("approx"):
+    approx_word = m.group("approx")
+    if (
+        approx_word
+        and approx_word.lower().startswith("up")
+        and _MOVED_BEFORE.search(t, max(0, m.start() - 12), m.start())
+    ):
+        approx_word = None  # "ticked up to 4.1%", "went up to": a movement, not a bound
+    if approx_word:
         start = m.start("approx")
     elif open_word and use_range:
         start = m.start("open")
@@ -171,11 +183,16 @@ def _classify(t: str, m: re.Match) -> tuple[dict | None, int]:
 
     # 2. What follows names the kind of figure.
     kind_info = _what_follows(t, end, cur_prefix)
+    if kind_info is None and not cur_prefix and not open_word.startswith(("from", "من")):
+        kind_info = _count_follows(t, n1_start, end, v1, vague1, use_range)
+        if kind_info is not None and kind_info[1].pop("vague_scale", None):
+            mult = kind_info[1].pop("scale")
+            vague1 = (vague1[0] * mult, vague1[1] * mult)  # type: ignore[index]
     if kind_info is None:
         return None, end
     kind, extra, end = kind_info
     ta = _TRAILING_APPROX.match(t, end)
-    approx = m.group("approx")
+    approx = approx_word
     approximation = APPROX.get(re.sub(r"\s+", " ", approx.lower())) if approx else None
     if ta:
         end = ta.end()
@@ -197,6 +214,10 @@ def _classify(t: str, m: re.Match) -> tuple[dict | None, int]:
     fact.update(extra)
     if extra.get("note", "").startswith("toman") and "value" in fact:
         fact["value_irr"] = _whole(fact["value"] * 10)  # so a source quoting rials matches
+    if fact.pop("subunit", None):
+        for key in ("value", "value_min", "value_max"):
+            if key in fact:
+                fact[key] = _whole(fact[key] / 100)
     if fact.get("basis_points"):
         for key in ("value", "value_min", "value_max"):
             if key in fact:
@@ -226,12 +247,18 @@ def _what_follows(t: str, end: int, cur_prefix: str | None) -> tuple[str, dict, 
         if after and after.group("code") is None and code == "USD" and after.group("en"):
             end = after.end()
         return "money", extra, end
+    sm = _SUBUNIT_AFTER.match(t, end)
+    if sm:
+        code = "GBP" if sm.group("w").lower() == "pence" else "USD"
+        return "money", {"currency": code, "subunit": 100}, sm.end()
     cm = money.CURRENCY_AFTER.match(t, end)
     if cm:
         extra = money.resolve_after(cm)
         family = extra.pop("family", None)
         if family:
-            found = money.resolve_from_context(t, end, family)
+            found = money.resolve_from_country(t, end, family) or money.resolve_from_context(
+                t, end, family
+            )
             if found:
                 extra = {"currency": found[0], "note": f"resolved from context: {found[1]}"}
         return "money", extra, cm.end()
@@ -258,6 +285,77 @@ def _what_follows(t: str, end: int, cur_prefix: str | None) -> tuple[str, dict, 
     return None
 
 
+# Words before a number that make it a label, not a count: "Route 87", "المادة 5", "No. 7".
+_LABEL_BEFORE = {
+    "no", "no.", "nos", "number", "article", "route", "highway", "flight", "room", "page",
+    "resolution", "chapter", "section", "paragraph", "item", "line", "channel", "gate",
+    "platform", "bus", "model", "version", "level", "phase", "grade", "class", "size",
+    "رقم", "الرقم", "المادة", "الماده", "البند", "الفقرة", "الفقره", "القرار", "طراز", "الطراز",
+    "موديل", "الفصل", "الجولة", "الجوله", "الصفحة", "الصفحه", "الطريق", "الخط", "الرحلة",
+    "الرحله", "بالرقم", "برقم", "نسخة", "نسخه", "الاصدار", "المرحلة", "المرحله", "المستوى",
+}  # fmt: skip
+_EN_ALLOWED_CAPS = {
+    "the", "about", "around", "some", "more", "over", "nearly", "almost", "roughly", "at",
+    "up", "only", "just", "and", "but", "all", "another", "as", "fewer", "less", "under",
+    "approximately", "those", "these", "its", "their", "his", "her", "our", "a", "of", "with",
+    "in", "by", "for", "since", "to", "from", "on", "while", "after", "before", "least",
+}  # fmt: skip
+_DETERMINERS = {"the", "its", "their", "his", "her", "our", "this", "that", "a", "an", "whose"}
+_PREV_TOKEN = re.compile(r"(\S+)\s+$")
+_VAGUE_OF_EN = re.compile(r"\s+of\s+(thousands|millions)(?!\w)", re.IGNORECASE)
+_VAGUE_OF_AR = re.compile(r"\s+(?:ال)?(الاف|ملايين)(?!\w)")
+_OF_BEFORE_NOUN = re.compile(r"\s+(?:of|من)(?=\s)", re.IGNORECASE)
+_SENTENCE_END = (".", "!", "?", "\n", '"', "“", ":", "(", "-", "—")
+
+
+def _count_follows(
+    t: str, n1_start: int, end: int, v1: float | None, vague1, use_range: bool
+) -> tuple[str, dict, int] | None:
+    """A number followed by the noun it counts, unless the number is a label or a year."""
+    if n1_start > 1 and t[n1_start - 1] in "-/" and t[n1_start - 2].isalpha():
+        return None  # "F-16", "سو-35", "COVID-19"
+    value = v1 if v1 is not None else (vague1[0] if vague1 else None)
+    if value is None:
+        return None
+    pm = _PREV_TOKEN.search(t, max(0, n1_start - 30), n1_start)
+    prev = pm.group(1) if pm else ""
+    low = prev.lower()
+    if low in _LABEL_BEFORE or low.rstrip(".,") in _LABEL_BEFORE:
+        return None
+    if prev[:1].isupper() and low not in _EN_ALLOWED_CAPS:
+        before = t[max(0, pm.start() - 2) : pm.start()].strip() if pm else ""  # type: ignore[union-attr]
+        if before and before[-1] not in _SENTENCE_END:
+            return None  # "Route 87 closures", "Astana 19", "S&P 500"
+    raw = t[n1_start:end]
+    if v1 is not None and raw.isdigit() and 1900 <= v1 <= 2100 and low in _DETERMINERS:
+        return None  # "the 2024 budget"
+    extra: dict = {}
+    pos = end
+    if vague1 is not None and not use_range:
+        vm = _VAGUE_OF_EN.match(t, pos) or _VAGUE_OF_AR.match(t, pos)
+        if vm:
+            extra["vague_scale"] = True
+            extra["scale"] = 1e6 if vm.group(1).lower() in ("millions", "ملايين") else 1e3
+            pos = vm.end()
+        om = _OF_BEFORE_NOUN.match(t, pos)
+        if om:
+            pos = om.end()
+        found = quantities.count_after(t, pos, value, definite_ok=True)
+    else:
+        found = quantities.count_after(t, pos, value)
+    if found is None:
+        return None
+    unit, noun, noun_end = found
+    extra["unit"] = unit
+    if unit == "item":
+        extra["unit_text"] = noun
+    elif unit == "person":
+        extra["subject"] = noun.lower()
+    else:
+        extra["subject"] = unit
+    return "quantity", extra, noun_end
+
+
 def _dual_quantities(t: str, found: list[dict], skip: list[tuple[int, int]]) -> list[dict]:
     out = []
     taken = sorted([(f["start"], f["end"]) for f in found] + skip)
@@ -267,8 +365,22 @@ def _dual_quantities(t: str, found: list[dict], skip: list[tuple[int, int]]) -> 
         i = bisect_left(starts, e)
         if any(a < e and s < b for a, b in taken[max(0, i - 3) : i]):
             continue
-        out.append(
-            {"type": "quantity", "start": s, "end": e, "value": 2,
-             "unit": quantities.DUAL_OF[m.group("dual")]}
-        )  # fmt: skip
+        f = {"type": "quantity", "start": s, "end": e, "value": 2,
+             "unit": quantities.DUAL_OF[m.group("dual")]}  # fmt: skip
+        am = _APPROX_BEFORE.search(t, max(0, s - 24), s)
+        if am:
+            f["start"] = am.start("approx")
+            f["approximate"] = True
+            f["approximation"] = APPROX.get(re.sub(r"\s+", " ", am.group("approx").lower()))
+        out.append(f)
     return out
+
+
+_MOVED_BEFORE = re.compile(
+    r"(?<!\w)(?:ticked|went|moved|crept|edged|shot|picked|revised|ramped|stepped|rose|"
+    r"jumped|climbed|rounded|ticks|goes|moves)\s+$",
+    re.IGNORECASE,
+)
+_BY_BEFORE = re.compile(r"(?<!\w)by\s+$", re.IGNORECASE)
+_APPROX_BEFORE = re.compile(rf"(?<!\w)[وفل]?(?P<approx>{APPROX_RE})\s+$")
+_SUBUNIT_AFTER = re.compile(r"\s*(?P<w>cents?|pence)(?!\w)", re.IGNORECASE)

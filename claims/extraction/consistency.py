@@ -4,6 +4,7 @@ date, and one figure reported with two values."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .dates import MONTH_NAMES_EN
 
@@ -107,7 +108,103 @@ def _same_value(a: dict, b: dict) -> bool:
 
 
 def _show(f: dict) -> str:
-    cur = f.get("currency", "")
+    cur = f.get("currency") or ("%" if f["type"] == "percent" else f.get("unit", ""))
     if "value" in f:
         return f"{f['value']:,} {cur}".strip()
     return f"{f['value_min']:,}-{f['value_max']:,} {cur}".strip()
+
+
+# -- Percent and quantity conflicts ------------------------------------------------------------
+# Percentages and counts recur with different subjects and times in one story ("rose to 4.1%
+# from 4%"; "added 151,000 jobs ... health care added 52,000 jobs"), so only two shapes count:
+# 1. a definite back-reference, "the 5.7% unemployment rate" / "The 59 turbines", against the
+#    first earlier figure of that subject;
+# 2. the same verb with the same subject words and the same counted noun ("دفاعاتها أسقطت 25
+#    طائرة مسيرة" ... "دفاعاتها أسقطت 52 طائرة مسيرة").
+_THE_BEFORE = re.compile(r"(?<![\w])(?:[Tt]he|its|their)\s+$")
+_NOUNS_AFTER = re.compile(r"\s+([a-z][a-z\-]+)(?:\s+([a-z][a-z\-]+))?")
+_WORD = re.compile(r"[^\W\d_]+")
+_NOT_SUBJECT = {
+    "the", "a", "an", "its", "their", "his", "her", "and", "of", "in", "on", "to", "by", "is",
+    "was", "are", "were", "has", "have", "had", "will", "would", "said", "that", "with",
+    "for", "from", "at", "as", "it", "this", "also", "still", "up", "down", "rose", "fell",
+    "ان", "انه", "انها", "في", "من", "على", "الى", "عن", "قد", "كان", "كانت", "التي", "الذي",
+}  # fmt: skip
+_TOLERANCE_EXACT = 0.0
+
+
+def figure_conflicts_other(text: str, facts: list[dict]) -> list[dict]:
+    out: list[dict] = []
+    figures = [f for f in facts if f["type"] in ("percent", "quantity") and not f.get("points")]
+    by_verb: dict[tuple, list[dict]] = {}
+    for i, f in enumerate(figures):
+        back = _back_reference(text, f, figures[:i])
+        if back is not None:
+            if not _same_value(back, f):
+                out.append(_conflict(text, f, back, "same subject referred back to"))
+            continue
+        verb, subject = _verb_and_subject(text, f)
+        if not verb or not subject:
+            continue
+        key = (f["type"], f.get("unit"), f.get("unit_text"), verb)
+        for other in by_verb.get(key, []):
+            if other[1] & subject:
+                if not _same_value(other[0], f):
+                    out.append(_conflict(text, f, other[0], "same verb and subject"))
+                break
+        else:
+            by_verb.setdefault(key, []).append((f, subject))
+    return out
+
+
+def _back_reference(text: str, f: dict, earlier: list[dict]) -> dict | None:
+    if not _THE_BEFORE.search(text, max(0, f["start"] - 8), f["start"]):
+        return None
+    if f["type"] == "quantity":
+        same = [
+            e for e in earlier
+            if e["type"] == "quantity" and e.get("unit") == f.get("unit")
+            and e.get("unit_text") == f.get("unit_text") and e.get("unit") != "item"
+        ]  # fmt: skip
+        return same[0] if same else None
+    m = _NOUNS_AFTER.match(text, f["end"])
+    if not m:
+        return None
+    phrase = " ".join(w for w in m.groups() if w)
+    for e in earlier:
+        if e["type"] != "percent":
+            continue
+        line_start = max(text.rfind(".", 0, e["start"]), text.rfind("\n", 0, e["start"])) + 1
+        at = text.lower().rfind(phrase, line_start, e["start"])
+        if at < 0:
+            continue
+        # The percent must be the first one after the phrase in its sentence.
+        if not any(o["type"] == "percent" and at < o["start"] < e["start"] for o in earlier):
+            return e
+    return None
+
+
+def _verb_and_subject(text: str, f: dict) -> tuple[str, frozenset]:
+    lo = max(text.rfind("\n", 0, f["start"]) + 1, f["start"] - 60, 0)
+    words = _WORD.findall(text[lo : f["start"]])
+    if len(words) < 2:
+        return "", frozenset()
+    verb = words[-1]
+    if len(verb) < 3 or verb.lower() in _NOT_SUBJECT or verb.lower() in ("and", "or", "but"):
+        return "", frozenset()
+    subject = frozenset(
+        w.lower() for w in words[-4:-1] if len(w) > 2 and w.lower() not in _NOT_SUBJECT
+    )
+    return verb, subject
+
+
+def _conflict(text: str, f: dict, first: dict, why: str) -> dict:
+    return {
+        "type": "figure_conflict", "start": f["start"], "end": f["end"],
+        "text": text[f["start"] : f["end"]],
+        "detail": (
+            f"{why}: {_show(first)} at {first['start']} (\u201c{first['text']}\u201d) "
+            f"but {_show(f)} here"
+        ),
+        "other_start": first["start"], "other_end": first["end"],
+    }  # fmt: skip

@@ -34,6 +34,9 @@ _EN_MONTHS = {
     "September": 9, "Sept": 9, "Sep": 9, "October": 10, "Oct": 10, "November": 11, "Nov": 11,
     "December": 12, "Dec": 12,
 }  # fmt: skip
+# Full month names that are not also common words: a month wherever they stand.
+_EN_PLAIN = {"January", "February", "April", "July", "September", "October", "November",
+             "December"}  # fmt: skip
 MONTH_NAMES_EN = [
     "", "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December",
@@ -116,7 +119,8 @@ _YEAR_PRE = _YEAR_PRE_AR + [
         "في", "منذ", "خلال", "مطلع", "منتصف", "أواخر", "أوائل", "بداية", "نهاية", "حتى",
         "قبل", "بعد", "وفي", "ومنذ", "بحلول",
     )
-] + ["in", "since", "by", "until", "during", "early", "late", "of", "from", "before",
+] + ["the", "its", "their", "his", "her", "our"] + [
+     "in", "since", "by", "until", "during", "early", "late", "of", "from", "before",
      "after", "through", "mid-", "In", "Since", "By", "Until", "During", "From"]  # fmt: skip
 # Years and Hijri years are found from their digits; the word before is checked after,
 # because scanning for common words like في at every position costs more than the digits.
@@ -125,19 +129,23 @@ _YEAR = re.compile(
     r"(?:\s*(?P<hijri>ه|هجري|هجريه|للهجره)(?!\w)|\s*م(?!\w))?"
 )
 _YEAR_BEFORE = re.compile(rf"(?<!\w)(?P<pre>{alternation(_YEAR_PRE)})\s*$")
+_EN_DET = {"the", "its", "their", "his", "her", "our"}
+_PLURAL_NEXT = re.compile(r"\s+[a-z]+s(?!\w)")
 _YEAR_WORD_BEFORE = re.compile(r"(?<!\w)(?:عام|العام|سنه)\s+$")
 
 _REL_AR = re.compile(
-    first_chars(["اليوم", "امس", "غدا", "يوم", "الشهر", "اول"])
+    first_chars(["اليوم", "امس", "غدا", "يوم", "الشهر", "اول", "هذا", "هذه"])
     + rf"(?<!\w)(?:(?P<rel>اليوم|امس|الامس|غدا|يوم)\s+(?P<wd>{_AR_WD_RE})(?!\w)"
     rf"|(?P<wd2>{_AR_WD_RE})\s+(?P<dir>{_DIR_RE})(?!\w)"
     rf"|(?P<unit>الشهر|العام|السنه|الاسبوع)\s+(?P<dir2>{_DIR_RE})(?!\w)"
+    rf"|(?:هذا|هذه)\s+(?P<unit3>الشهر|العام|السنه|الاسبوع)(?!\w)"
     rf"|(?P<yest>امس\s+الاول|اول\s+امس|امس|الامس)(?!\w)"
     rf"|(?P<wd3>{_AR_WD_RE})(?!\w))"
 )
 _REL_EN = re.compile(
-    first_chars(["yesterday", "tomorrow", "last", "next", "this", *EN_WEEKDAY])
-    + rf"(?<![\w])(?:(?P<yest>[Yy]esterday|[Tt]omorrow)"
+    first_chars(["yesterday", "tomorrow", "today", "last", "next", "this", *EN_WEEKDAY])
+    + rf"(?<![\w])(?:(?P<today>[Tt]oday|[Yy]esterday|[Tt]omorrow)\s*(?:,|\()\s*(?P<wdt>{_EN_WD_RE})(?![\w])\)?"
+    rf"|(?P<yest>[Yy]esterday|[Tt]omorrow)"
     rf"|(?P<dir>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<unit>week|month|year|(?:{_EN_WD_RE}))"
     rf"|(?P<wd>{_EN_WD_RE}))(?![\w])"
 )
@@ -181,7 +189,9 @@ def scan_dates(t: str) -> tuple[list[dict], list[dict]]:
     pairs: list[dict] = []
     taken: list[tuple[int, int]] = []
     _scan_ar(t, facts, pairs)
+    _scan_hijri(t, facts)
     _scan_en(t, facts)
+    _ordinal_days(t, facts)
     taken = sorted((f["start"], f["end"]) for f in facts)
     for m in _NUMERIC_DATE.finditer(t):
         if m.group("iy"):
@@ -202,6 +212,8 @@ def scan_dates(t: str) -> tuple[list[dict], list[dict]]:
         if hijri and year < 1600:
             pre = _YEAR_WORD_BEFORE.search(t, max(0, m.start() - 8), m.start())
             s = pre.start() if pre else m.start()
+        elif before and before.group("pre") in _EN_DET and _PLURAL_NEXT.match(t, m.end()):
+            continue  # "the 2000 people": a count
         elif before and year >= 1500:
             s = m.start() if before.group("pre") not in _YEAR_PRE_AR else before.start()
         else:
@@ -292,7 +304,7 @@ def _scan_en(t: str, facts: list[dict]) -> None:
         day = int(day_s) if day_s else None
         year = int(m.group("year")) if m.group("year") else None
         prev = _prev_word(t, m.start("m1") if not m.group("day") else m.start())
-        if not (day or year) and prev not in _CONTEXT_BEFORE:
+        if not (day or year) and prev not in _CONTEXT_BEFORE and m.group("m1") not in _EN_PLAIN:
             continue
         if not _valid_day(day):
             continue
@@ -321,6 +333,8 @@ def _scan_relative(t: str, facts: list[dict], taken: list[tuple[int, int]]) -> N
             f["relative"] = _DIR[m.group("dir")]
         elif m.group("unit"):
             f["relative"] = f"{_DIR[m.group('dir2')]}_{_UNIT_AR[m.group('unit')]}"
+        elif m.group("unit3"):
+            f["relative"] = f"this_{_UNIT_AR[m.group('unit3')]}"
         elif m.group("yest"):
             y = m.group("yest")
             f["relative"] = "yesterday" if y in ("امس", "الامس") else "day_before_yesterday"
@@ -331,7 +345,11 @@ def _scan_relative(t: str, facts: list[dict], taken: list[tuple[int, int]]) -> N
         if not _free(taken, m.start(), m.end()):
             continue
         f = _date(m.start(), m.end())
-        if m.group("yest"):
+        if m.group("today"):
+            # "today, Wednesday": checked against the publication date like اليوم الأربعاء.
+            f["relative"] = m.group("today").lower()
+            f["weekday"] = EN_WEEKDAY[m.group("wdt").rstrip(".")]
+        elif m.group("yest"):
             f["relative"] = m.group("yest").lower()
         elif m.group("unit"):
             unit = m.group("unit").rstrip(".")
@@ -344,3 +362,77 @@ def _scan_relative(t: str, facts: list[dict], taken: list[tuple[int, int]]) -> N
         else:
             f["weekday"] = EN_WEEKDAY[m.group("wd").rstrip(".")]
         facts.append(f)
+
+
+# -- Hijri months ---------------------------------------------------------------------------
+# Month numbers in the Hijri calendar; the date is never converted. رمضان، رجب، شعبان are
+# also given names and صفر is "zero", so a Hijri month needs a date context: a Hijri year,
+# a day, the word شهر, الماضي/المقبل after it, or a time preposition before it.
+_HIJRI_MONTHS = {
+    "محرم": 1, "صفر": 2, "ربيع الأول": 3, "ربيع الاول": 3, "ربيع الآخر": 4, "ربيع الثاني": 4,
+    "جمادى الأولى": 5, "جمادى الاولى": 5, "جمادى الآخرة": 6, "جمادى الثانية": 6,
+    "جمادى الاخرة": 6, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10, "ذو القعدة": 11,
+    "ذي القعدة": 11, "ذو الحجة": 12, "ذي الحجة": 12,
+}  # fmt: skip
+HIJRI_MONTH = {re.sub(r"\s+", " ", norm(k)): v for k, v in _HIJRI_MONTHS.items()}
+_HIJRI_CONTEXT = {
+    norm(w)
+    for w in (
+        "في", "وفي", "منذ", "خلال", "مطلع", "منتصف", "أواخر", "أوائل", "بداية", "نهاية", "حتى",
+        "قبل", "بعد", "بدء", "حلول", "انتهاء", "غرة", "طوال", "شهر", "لشهر", "وشهر", "من",
+    )
+}  # fmt: skip
+_HIJRI_RE = re.compile(
+    first_chars(HIJRI_MONTH)
+    + rf"(?<!\w)(?P<m>{alternation(HIJRI_MONTH).replace(chr(92) + ' ', chr(92) + 's+')})(?!\w)"
+    rf"(?:\s*[,،]?\s*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}})(?!\d)"
+    rf"\s*(?P<h>ه|هجري|هجريه|للهجره)?(?!\w))?"
+    rf"(?:\s+(?P<dir>{_DIR_RE})(?!\w))?"
+)
+_DAY_BEFORE = re.compile(r"(?<![\d.,/])(?P<day>\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?$")
+
+
+def _scan_hijri(t: str, facts: list[dict]) -> None:
+    taken = sorted((f["start"], f["end"]) for f in facts)
+    for m in _HIJRI_RE.finditer(t):
+        if not _free(taken, m.start(), m.end()):
+            continue
+        year = int(m.group("year")) if m.group("year") else None
+        if year is not None and not m.group("h") and year > 1600:
+            year = None  # "رمضان 2024": a Gregorian year beside a Hijri month; keep it apart
+        day_m = _DAY_BEFORE.search(t, max(0, m.start() - 12), m.start())
+        day = int(day_m.group("day")) if day_m and 1 <= int(day_m.group("day")) <= 30 else None
+        prev = _prev_word(t, m.start())
+        if not (year or day or m.group("dir") or prev in _HIJRI_CONTEXT):
+            continue
+        end = m.end() if year else m.end("m")
+        start = day_m.start() if day else m.start()
+        f = _date(start, end, year, HIJRI_MONTH[re.sub(r"\s+", " ", m.group("m"))], day)
+        f["calendar"] = "hijri"
+        if m.group("dir") and not year:
+            f["relative"] = _DIR[m.group("dir")]
+        facts.append(f)
+
+
+_AR_ORDINAL_DAYS = {
+    norm(w): i
+    for i, w in enumerate(
+        ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+         "التاسع", "العاشر"), start=1,
+    )
+}  # fmt: skip
+_ORDINAL_BEFORE = re.compile(
+    rf"(?<!\w)(?:(?P<ord>{alternation(_AR_ORDINAL_DAYS)})\s+من|(?P<first>اول|مطلع))\s+(?:شهر\s+)?$"
+)
+
+
+def _ordinal_days(t: str, facts: list[dict]) -> None:
+    """ "السابع من تشرين الأول", "الثامن من ذي الحجة", "أول يوليو": a day in words."""
+    for f in facts:
+        if f["day"] is not None or (f["month"] is None and not f.get("months")):
+            continue
+        m = _ORDINAL_BEFORE.search(t, max(0, f["start"] - 20), f["start"])
+        if not m or (m.group("first") and m.group("first") != "اول"):
+            continue
+        f["day"] = _AR_ORDINAL_DAYS[m.group("ord")] if m.group("ord") else 1
+        f["start"] = m.start()

@@ -11,6 +11,7 @@ extra "value_irr" (tomans × 10) so that a source quoting rials still matches.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .normalize import norm
 from .numbers import alternation
@@ -177,4 +178,68 @@ def resolve_from_context(t: str, pos: int, family: str) -> tuple[str, str] | Non
             phrase = m.group()
     if len(codes) == 1:
         return codes.pop(), phrase
+    return None
+
+
+# Places that settle an unqualified currency word: the dateline or the one country of that
+# currency the article is about ("القاهرة - ... 300 جنيه", "Turkey's ... 17,002 lira").
+_COUNTRIES = {
+    "riyal": {
+        "SAR": "السعودية السعودي الرياض جدة Saudi Riyadh", "QAR": "قطر الدوحة Qatar Doha",
+        "OMR": "مسقط Oman Muscat", "IRR": "إيران طهران الإيراني الإيرانية Iran Iranian Tehran",
+        "YER": "اليمن صنعاء Yemen Sanaa",
+    },
+    "dinar": {
+        "JOD": "الأردن Jordan", "KWD": "الكويت Kuwait", "BHD": "البحرين المنامة Bahrain",
+        "IQD": "العراق بغداد Iraq Baghdad", "DZD": "الجزائر Algeria Algiers",
+        "TND": "تونس التونسي التونسية Tunisia Tunis", "LYD": "ليبيا Libya Tripoli",
+    },
+    "pound": {
+        "EGP": "مصر القاهرة المصري المصرية Egypt Egyptian Cairo",
+        "SDG": "السودان الخرطوم Sudan Khartoum", "GBP": "بريطانيا لندن Britain UK London",
+    },
+    "lira": {
+        "TRY": "تركيا أنقرة إسطنبول التركي التركية Turkey Turkish Türkiye Ankara Istanbul",
+        "LBP": "لبنان بيروت اللبناني اللبنانية Lebanon Lebanese Beirut",
+        "SYP": "سوريا دمشق السوري السورية Syria Syrian Damascus",
+    },
+    "dirham": {
+        "AED": "الإمارات أبوظبي دبي الإماراتي الإماراتية UAE Emirates Dubai",
+        "MAD": "المغرب الرباط المغربي المغربية Morocco Moroccan Rabat",
+    },
+}  # fmt: skip
+_COUNTRY_CODE: dict[str, dict[str, str]] = {}
+for _fam, _codes in _COUNTRIES.items():
+    for _code, _names in _codes.items():
+        for _name in _names.split():
+            _COUNTRY_CODE.setdefault(_fam, {})[norm(_name)] = _code
+_COUNTRY_RE = {
+    fam: re.compile(rf"(?<!\w)(?:[وبل]|في\s)?(?P<n>{alternation(names)})(?!\w)")
+    for fam, names in _COUNTRY_CODE.items()
+}
+_DATELINE = 60
+
+
+@lru_cache(maxsize=8)
+def _mentions(t: str, family: str) -> tuple[tuple[int, str], ...]:
+    rx = _COUNTRY_RE[family]
+    codes = _COUNTRY_CODE[family]
+    return tuple((m.start(), codes[m.group("n")]) for m in rx.finditer(t))
+
+
+def resolve_from_country(t: str, pos: int, family: str) -> tuple[str, str] | None:
+    """The country of an unqualified currency word, when the article names only one of that
+    currency's countries, or when the dateline names one and no other is named before `pos`."""
+    if family not in _COUNTRY_RE:
+        return None
+    mentions = _mentions(t, family)
+    if not mentions:
+        return None
+    codes = {c for _p, c in mentions}
+    if len(codes) == 1:
+        code = codes.pop()
+        return code, f"the article is about one country of this currency ({code})"
+    first_pos, first = mentions[0]
+    if first_pos < _DATELINE and all(c == first for p, c in mentions if p < pos):
+        return first, f"resolved from the dateline ({first})"
     return None

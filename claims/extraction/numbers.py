@@ -206,7 +206,7 @@ _APPROX_WORDS = {
     "ما يزيد عن": "more_than", "يزيد على": "more_than", "يزيد عن": "more_than",
     "بما يزيد على": "more_than", "بما يزيد عن": "more_than", "أزيد من": "more_than",
     "ما يربو على": "more_than", "يربو على": "more_than",
-    "أقل من": "less_than", "بأقل من": "less_than", "ما يقل عن": "less_than",
+    "أقل من": "less_than", "بأقل من": "less_than", "ما يقل عن": "less_than", "دون": "less_than",
     "لا يقل عن": "at_least", "ما لا يقل عن": "at_least", "بما لا يقل عن": "at_least",
     "على الأقل": "at_least", "حتى": "up_to", "ما يصل إلى": "up_to", "يصل إلى": "up_to",
     "about": "about", "around": "about", "roughly": "about", "approximately": "about",

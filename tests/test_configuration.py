@@ -19,7 +19,10 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args: str, env: dict[str, str], cwd: Path = REPO) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "REDIS_URL"}}
+    # A production-like environment: nothing the test run itself set (the browser tests allow
+    # async-unsafe ORM calls in their process, which a deployment must never do).
+    dropped = {"SECRET_KEY", "DEBUG", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in dropped}
     clean.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],

@@ -7,9 +7,15 @@ from rest_framework.test import APIClient
 from reviews.defaults import ensure_defaults
 from reviews.models import EDITOR_GROUP, FACT_CHECKER_GROUP, Queue
 
-pytest_plugins = ["tests.plugins.services", "tests.plugins.outside_web"]
+pytest_plugins = ["tests.plugins.services", "tests.plugins.outside_web", "tests.plugins.browser"]
 
 PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Each test creates several people; PBKDF2 would cost ~0.5 s for each of them."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

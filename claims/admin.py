@@ -29,7 +29,15 @@ class ClaimAdmin(admin.ModelAdmin):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["id", "url", "status", "attempts", "is_dead", "content_changed", "last_fetched_at"]
+    list_display = [
+        "id",
+        "url",
+        "status",
+        "attempts",
+        "is_dead",
+        "content_changed",
+        "last_fetched_at",
+    ]
     list_filter = ["status", "is_dead", "content_changed"]
     search_fields = ["url", "normalized_url"]
 

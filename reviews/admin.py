@@ -15,7 +15,13 @@ from reviews.models import (
 @admin.register(Queue)
 class QueueAdmin(admin.ModelAdmin):
     list_display = [
-        "slug", "name", "priority", "languages", "kinds", "min_checkworthiness", "is_fallback",
+        "slug",
+        "name",
+        "priority",
+        "languages",
+        "kinds",
+        "min_checkworthiness",
+        "is_fallback",
         "is_active",
     ]
     list_editable = ["priority", "is_active"]
@@ -36,7 +42,15 @@ class RatingScaleAdmin(admin.ModelAdmin):
 
 @admin.register(Assignment)
 class AssignmentAdmin(admin.ModelAdmin):
-    list_display = ["id", "claim", "checker", "assigned_at", "lease_expires_at", "ended_at", "end_reason"]
+    list_display = [
+        "id",
+        "claim",
+        "checker",
+        "assigned_at",
+        "lease_expires_at",
+        "ended_at",
+        "end_reason",
+    ]
     raw_id_fields = ["claim", "checker", "assigned_by"]
 
 

@@ -8,12 +8,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.views.decorators.http import require_POST
 
 from claims.forms import ArticleSubmitForm
 from claims.ingest import ArticleRejected, article_submit
 from claims.models import Article, Claim
+from reviews.errors import WorkflowError
+from reviews.forms import ClaimAddForm
+from reviews.lifecycle import claim_add
 from reviews.roles import is_editor, is_fact_checker, is_newsroom_member
 
 # --- access -----------------------------------------------------------------------------------
@@ -222,7 +227,7 @@ def article_submit_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _article_context(article: Article) -> dict:
+def _article_context(article: Article, user=None, add_form=None) -> dict:
     finished = article.status in (Article.Status.EXTRACTED, Article.Status.FAILED)
     context = {
         "article": article,
@@ -244,17 +249,41 @@ def _article_context(article: Article) -> dict:
             for claim in claims
             if claim.kind == Claim.Kind.INCONSISTENCY
         ]
+    # Adding by hand waits for extraction: the extractor might find the same claim meanwhile.
+    if finished and user is not None and is_fact_checker(user):
+        context["add_form"] = add_form or ClaimAddForm(auto_id="add_%s")
     return context
 
 
 @newsroom_required
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
-    return page(request, "claims/article_detail.html", _article_context(article))
+    return page(request, "claims/article_detail.html", _article_context(article, request.user))
 
 
 @newsroom_required
 def article_live(request: HttpRequest, pk: int) -> HttpResponse:
     """Polled by the article page until extraction settles; the last answer stops the polling."""
     article = get_object_or_404(Article, pk=pk)
-    return render(request, "claims/_article_live.html", _article_context(article))
+    return render(request, "claims/_article_live.html", _article_context(article, request.user))
+
+
+@require_POST
+@checker_required
+def claim_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """A claim the extractor missed, marked by hand on the article page."""
+    article = get_object_or_404(Article, pk=pk)
+    form = ClaimAddForm(request.POST, auto_id="add_%s")
+    status = 400
+    if form.is_valid():
+        try:
+            claim = claim_add(article=article, actor=request.user, **form.cleaned_data)
+        except WorkflowError as error:
+            form.add_error(None, error.detail)
+            status = error.status_code
+        else:
+            messages.success(request, f"Claim #{claim.pk} added by hand and sent to its queue.")
+            url = reverse("desk:article_detail", args=[article.pk])
+            return redirect(f"{url}#claim-{claim.pk}")
+    context = _article_context(article, request.user, add_form=form)
+    return page(request, "claims/article_detail.html", context, status=status)

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from claims.models import Snapshot
+from claims.models import Claim, Snapshot
 from reviews.models import Rating
 from reviews.verdicts import SUMMARY_ADVISED_CHARS as SUMMARY_SOFT_LIMIT
 
@@ -62,3 +62,116 @@ class VerdictReturnForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
         error_messages={"required": "Say what the checker should change: a comment is required."},
     )
+
+
+# --- claim editing and editor tools -------------------------------------------------------------
+# Offsets are article offsets in characters (code points), as the API and the services count them.
+
+MAX_OFFSET = 2_147_483_647
+
+
+def _offset_field(label: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        max_value=MAX_OFFSET,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "dir": "ltr"}),
+    )
+
+
+def _version_field() -> forms.IntegerField:
+    return forms.IntegerField(min_value=0, max_value=MAX_OFFSET, widget=forms.HiddenInput)
+
+
+class SpanFields(forms.Form):
+    start = _offset_field("Start")
+    end = _offset_field("End")
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start is not None and end is not None and end <= start:
+            raise forms.ValidationError("The end must come after the start.")
+        return data
+
+
+class ClaimSpanForm(SpanFields):
+    version = _version_field()
+
+
+class ClaimAddForm(SpanFields):
+    kind = forms.ChoiceField(
+        choices=[
+            (value, label)
+            for value, label in Claim.Kind.choices
+            if value != Claim.Kind.INCONSISTENCY
+        ],
+        initial=Claim.Kind.STATEMENT,
+    )
+
+
+class ClaimSplitForm(forms.Form):
+    at = _offset_field("Split at")
+    version = _version_field()
+
+
+class ClaimDismissForm(forms.Form):
+    reason = forms.CharField(
+        max_length=500,
+        label="Why is it not check-worthy?",
+        widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
+        error_messages={"required": "Say why the claim is not check-worthy: a reason is required."},
+    )
+    version = _version_field()
+
+
+class ClaimReopenForm(forms.Form):
+    version = _version_field()
+
+
+class CheckerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.get_full_name() or obj.get_username()
+
+
+class ClaimReassignForm(forms.Form):
+    checker = CheckerChoiceField(
+        queryset=None,
+        empty_label="Choose a fact-checker…",
+        error_messages={
+            "required": "Choose the fact-checker who should take the claim.",
+            "invalid_choice": "That person is not a fact-checker on this queue.",
+        },
+    )
+
+    def __init__(self, *args, checkers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["checker"].queryset = checkers
+
+
+class ClaimsBulkAssignForm(ClaimReassignForm):
+    claims = forms.TypedMultipleChoiceField(
+        coerce=int,
+        choices=[],
+        error_messages={
+            "required": "Tick at least one claim to assign.",
+            "invalid_choice": "Claim %(value)s is no longer open in this queue: reload the page.",
+        },
+    )
+
+    def __init__(self, *args, claim_ids, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["claims"].choices = [(pk, pk) for pk in claim_ids]
+
+
+class CorrectionForm(VerdictForm):
+    """The verdict fields, for a new verdict that supersedes the published one."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "correction_%s")
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].required = True
+        self.fields["rating"].error_messages["required"] = "A correction needs a rating."
+        self.fields["summary"].required = True
+        self.fields["summary"].error_messages["required"] = "A correction needs a summary."
+        self.fields["summary"].widget.attrs["data-counter"] = "correction-summary-counter"

@@ -1,14 +1,16 @@
 """Desk pages: home, queues, the claim workspace, the editor inbox, notifications.
 
 Views are thin: they read, validate a form and call one service (reviews.assignment,
-reviews.verdicts, reviews.approval, claims.sources); the services decide and raise
-reviews.errors exceptions, which become a message on the page.
+reviews.verdicts, reviews.approval, reviews.lifecycle, claims.sources); the services decide and
+raise reviews.errors exceptions, which become a message on the page.
 """
 
 from django.contrib import messages
-from django.db.models import Prefetch
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from claims.models import Citation, Claim, Evidence, Snapshot, Source
@@ -24,14 +26,50 @@ from claims.views import (
     text_direction,
 )
 from reviews.approval import verdict_approve, verdict_return
-from reviews.assignment import claim_assign_next, claim_release
+from reviews.assignment import claim_assign_next, claim_reassign, claim_release, claims_bulk_assign
 from reviews.errors import WorkflowError
-from reviews.forms import SourceAttachForm, VerdictForm, VerdictReturnForm
-from reviews.models import Assignment, EditorialDecision, Notification, Queue, Rating, Verdict
+from reviews.forms import (
+    ClaimDismissForm,
+    ClaimReassignForm,
+    ClaimReopenForm,
+    ClaimsBulkAssignForm,
+    ClaimSpanForm,
+    ClaimSplitForm,
+    CorrectionForm,
+    SourceAttachForm,
+    VerdictForm,
+    VerdictReturnForm,
+)
+from reviews.lifecycle import (
+    EDITABLE_STATUSES,
+    TRANSITIONS,
+    ClaimEvent,
+    claim_dismiss,
+    claim_reopen,
+    claim_split,
+    claim_update_span,
+)
+from reviews.models import (
+    FACT_CHECKER_GROUP,
+    Assignment,
+    EditorialDecision,
+    Notification,
+    Queue,
+    Rating,
+    Verdict,
+)
 from reviews.notifications import notifications_mark_read
-from reviews.queues import queues_with_counts
+from reviews.queues import OPEN_STATUSES, claim_workable_by, queues_with_counts
 from reviews.roles import is_editor, is_fact_checker
-from reviews.verdicts import WORKING_STATUSES, verdict_save_draft, verdict_submit
+from reviews.verdicts import (
+    EDITABLE_STATUSES as VERDICT_EDITABLE_STATUSES,
+)
+from reviews.verdicts import (
+    WORKING_STATUSES,
+    verdict_correct,
+    verdict_save_draft,
+    verdict_submit,
+)
 
 EXCERPT_CONTEXT = 400  # characters of article around a claim in the workspace
 QUEUE_PAGE_SIZE = 200
@@ -77,9 +115,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@newsroom_required
-def queue_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    queue = get_object_or_404(queues_with_counts(user=request.user), slug=slug)
+def _queue_context(request: HttpRequest, queue: Queue, **extra) -> dict:
     claims = (
         Claim.objects.filter(
             queue=queue,
@@ -95,16 +131,25 @@ def queue_detail(request: HttpRequest, slug: str) -> HttpResponse:
         )
         .order_by("-checkworthiness", "created_at", "id")[:QUEUE_PAGE_SIZE]
     )
-    return page(
-        request,
-        "reviews/queue_detail.html",
-        {
-            "nav": "home",
-            "queue": queue,
-            "claims": claims,
-            "can_take": is_fact_checker(request.user),
-        },
-    )
+    can_assign = is_editor(request.user)
+    context = {
+        "nav": "home",
+        "queue": queue,
+        "claims": claims,
+        "can_take": is_fact_checker(request.user),
+        "can_assign": can_assign,
+        "selected": set(),
+    }
+    if can_assign:
+        context["bulk_form"] = _bulk_assign_form(queue)
+    context.update(extra)
+    return context
+
+
+@newsroom_required
+def queue_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    queue = get_object_or_404(queues_with_counts(user=request.user), slug=slug)
+    return page(request, "reviews/queue_detail.html", _queue_context(request, queue))
 
 
 @require_POST
@@ -228,6 +273,15 @@ def _workspace_context(request: HttpRequest, claim: Claim, **extra) -> dict:
     evidence_rows, settled = _evidence_rows(claim)
     is_holder = holder is not None and holder.checker_id == user.pk
     can_edit_verdict = is_holder and claim.status in (Claim.Status.ASSIGNED, Claim.Status.RETURNED)
+    tools = _claim_tools(user, claim, holder, verdict)
+    # A correction a colleague on the queue started (or an editor returned) is edited like a draft.
+    can_edit_verdict = can_edit_verdict or (
+        tools["workable"]
+        and claim.status == Claim.Status.PUBLISHED
+        and verdict is not None
+        and verdict.supersedes_id is not None
+        and verdict.status in VERDICT_EDITABLE_STATUSES
+    )
     context = {
         "nav": "home",
         "claim": claim,
@@ -246,7 +300,21 @@ def _workspace_context(request: HttpRequest, claim: Claim, **extra) -> dict:
         "evidence_settled": settled,
         "source_form": SourceAttachForm(),
         "form": _verdict_form(claim, verdict),
+        "excerpt_offset": offset,
+        "verdict_history": _verdict_history(claim),
+        **tools,
     }
+    if tools["can_edit_claim"]:
+        context["span_form"] = _span_form(claim)
+        context["split_form"] = _split_form(claim)
+    if tools["can_dismiss"]:
+        context["dismiss_form"] = _dismiss_form(claim)
+    if tools["can_reopen"]:
+        context["reopen_form"] = _reopen_form(claim)
+    if tools["can_reassign"]:
+        context["reassign_form"] = _reassign_form(claim)
+    if tools["can_correct"]:
+        context["correction_form"] = _correction_form(claim, verdict)
     context.update(extra)
     return context
 
@@ -381,6 +449,261 @@ def verdict_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
     # Re-render with what was typed, never lose it.
     context = _workspace_context(request, claim, form=form)
     return page(request, "reviews/claim_workspace.html", context, status=status)
+
+
+# --- claim editing, dismissal, editors' assignments, corrections --------------------------------
+# The services decide who may do what (queue membership, who holds the claim, the state machine);
+# these helpers only decide which forms are worth showing, so a refusal stays the exception.
+
+DISMISSABLE_STATUSES = set(TRANSITIONS[ClaimEvent.DISMISS])
+ASSIGNABLE_STATUSES = {Claim.Status.QUEUED, Claim.Status.ASSIGNED, Claim.Status.RETURNED}
+
+
+def _claim_tools(user, claim: Claim, holder: Assignment | None, verdict: Verdict | None) -> dict:
+    editor = is_editor(user)
+    workable = claim_workable_by(claim=claim, user=user)
+    held_by_other = holder is not None and holder.checker_id != user.pk and not user.is_superuser
+    return {
+        "workable": workable,
+        "can_edit_claim": workable and claim.status in EDITABLE_STATUSES and not held_by_other,
+        "can_dismiss": claim.status in DISMISSABLE_STATUSES and (editor or workable),
+        "can_reopen": claim.status == Claim.Status.DISMISSED and (editor or workable),
+        "can_reassign": editor
+        and claim.queue_id is not None
+        and claim.status in ASSIGNABLE_STATUSES,
+        "can_correct": workable
+        and claim.status == Claim.Status.PUBLISHED
+        and verdict is not None
+        and verdict.status == Verdict.Status.PUBLISHED,
+    }
+
+
+def _verdict_history(claim: Claim) -> QuerySet[Verdict]:
+    return (
+        Verdict.objects.filter(claim=claim)
+        .select_related("rating", "author", "superseded_by")
+        .order_by("-created_at", "-id")
+    )
+
+
+def _queue_checkers(queue: Queue | None) -> QuerySet:
+    """Fact-checkers on the queue: the only people the assignment service accepts."""
+    if queue is None:
+        return get_user_model().objects.none()
+    return (
+        get_user_model()
+        .objects.filter(queues=queue, is_active=True, groups__name=FACT_CHECKER_GROUP)
+        .distinct()
+        .order_by("username")
+    )
+
+
+def _span_form(claim: Claim, data=None) -> ClaimSpanForm:
+    initial = {"start": claim.start, "end": claim.end, "version": claim.version}
+    return ClaimSpanForm(data, initial=initial, auto_id="span_%s")
+
+
+def _split_form(claim: Claim, data=None) -> ClaimSplitForm:
+    return ClaimSplitForm(data, initial={"version": claim.version}, auto_id="split_%s")
+
+
+def _dismiss_form(claim: Claim, data=None) -> ClaimDismissForm:
+    return ClaimDismissForm(data, initial={"version": claim.version}, auto_id="dismiss_%s")
+
+
+def _reopen_form(claim: Claim, data=None) -> ClaimReopenForm:
+    return ClaimReopenForm(data, initial={"version": claim.version}, auto_id="reopen_%s")
+
+
+def _reassign_form(claim: Claim, data=None) -> ClaimReassignForm:
+    holder_id = (
+        Assignment.objects.filter(claim=claim, ended_at__isnull=True)
+        .values_list("checker_id", flat=True)
+        .first()
+    )
+    return ClaimReassignForm(
+        data,
+        initial={"checker": holder_id},
+        checkers=_queue_checkers(claim.queue),
+        auto_id="reassign_%s",
+    )
+
+
+def _bulk_assign_form(queue: Queue, data=None) -> ClaimsBulkAssignForm:
+    claim_ids = (
+        Claim.objects.filter(queue=queue, status__in=OPEN_STATUSES).values_list("pk", flat=True)
+        if data is not None
+        else []
+    )
+    return ClaimsBulkAssignForm(
+        data, checkers=_queue_checkers(queue), claim_ids=claim_ids, auto_id="bulk_%s"
+    )
+
+
+def _correction_form(claim: Claim, published: Verdict | None, data=None) -> CorrectionForm:
+    initial = {}
+    if published is not None:
+        # Start from what readers see now: a correction usually changes one thing.
+        initial = {
+            "rating": published.rating_id,
+            "summary": published.summary,
+            "rationale": published.rationale,
+            "evidence": [snapshot.pk for snapshot in published.evidence.all()],
+        }
+    return CorrectionForm(
+        data, initial=initial, ratings=_default_ratings(), snapshots=_claim_snapshots(claim)
+    )
+
+
+def _workspace_url(claim_id: int, mark: int | None = None) -> str:
+    """The workspace, scrolled to (and outlining, see `mark:target`) the claim that changed."""
+    url = reverse("desk:claim_workspace", args=[claim_id])
+    return f"{url}#claim-{mark or claim_id}"
+
+
+def _workspace_refused(
+    request: HttpRequest, pk: int, status: int, error: WorkflowError | None = None, **forms
+) -> HttpResponse:
+    """The workspace again, as the claim is now, with the refused form holding what was typed."""
+    claim = _claim_for(pk)  # re-read: after a 409 the page must show the newer claim
+    context = _workspace_context(request, claim, **forms)
+    context["tool_error"] = error.detail if error is not None else None
+    context["tool_conflict"] = status == 409
+    return page(request, "reviews/claim_workspace.html", context, status=status)
+
+
+@require_POST
+@checker_required
+def claim_span_view(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _claim_for(pk)
+    form = _span_form(claim, data=request.POST)
+    if not form.is_valid():
+        return _workspace_refused(request, pk, 400, span_form=form)
+    try:
+        claim_update_span(claim=claim, actor=request.user, **form.cleaned_data)
+    except WorkflowError as error:
+        return _workspace_refused(request, pk, error.status_code, error, span_form=form)
+    messages.success(request, f"The claim now covers characters {claim.start}–{claim.end}.")
+    return redirect(_workspace_url(claim.pk))
+
+
+@require_POST
+@checker_required
+def claim_split_view(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _claim_for(pk)
+    form = _split_form(claim, data=request.POST)
+    if not form.is_valid():
+        return _workspace_refused(request, pk, 400, split_form=form)
+    try:
+        first, second = claim_split(claim=claim, actor=request.user, **form.cleaned_data)
+    except WorkflowError as error:
+        return _workspace_refused(request, pk, error.status_code, error, split_form=form)
+    messages.success(
+        request,
+        f"Split in two: this claim now ends at character {first.end}; "
+        f"the rest is claim #{second.pk}, waiting in its queue.",
+    )
+    return redirect(_workspace_url(first.pk, mark=second.pk))
+
+
+@require_POST
+@newsroom_required
+def claim_dismiss_view(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _claim_for(pk)
+    form = _dismiss_form(claim, data=request.POST)
+    if not form.is_valid():
+        return _workspace_refused(request, pk, 400, dismiss_form=form)
+    try:
+        claim_dismiss(claim=claim, actor=request.user, **form.cleaned_data)
+    except WorkflowError as error:
+        return _workspace_refused(request, pk, error.status_code, error, dismiss_form=form)
+    messages.success(request, "Dismissed as not check-worthy. Reopen it if that was a mistake.")
+    return redirect(_workspace_url(claim.pk))
+
+
+@require_POST
+@newsroom_required
+def claim_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _claim_for(pk)
+    form = _reopen_form(claim, data=request.POST)
+    if not form.is_valid():
+        return _workspace_refused(request, pk, 400, reopen_form=form)
+    try:
+        claim_reopen(claim=claim, actor=request.user, **form.cleaned_data)
+    except WorkflowError as error:
+        return _workspace_refused(request, pk, error.status_code, error, reopen_form=form)
+    queue = claim.queue.name if claim.queue else "its queue"
+    messages.success(request, f"Reopened: the claim is back in {queue}.")
+    return redirect(_workspace_url(claim.pk))
+
+
+@require_POST
+@editor_required
+def claim_reassign_view(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _claim_for(pk)
+    form = _reassign_form(claim, data=request.POST)
+    if not form.is_valid():
+        return _workspace_refused(request, pk, 400, reassign_form=form)
+    checker = form.cleaned_data["checker"]
+    try:
+        claim_reassign(claim=claim, checker=checker, editor=request.user)
+    except WorkflowError as error:
+        return _workspace_refused(request, pk, error.status_code, error, reassign_form=form)
+    messages.success(request, f"Assigned to {checker.get_username()}.")
+    return redirect(_workspace_url(claim.pk))
+
+
+@require_POST
+@editor_required
+def queue_bulk_assign(request: HttpRequest, slug: str) -> HttpResponse:
+    queue = get_object_or_404(Queue, slug=slug, is_active=True)
+    form = _bulk_assign_form(queue, data=request.POST)
+    status = 400
+    if form.is_valid():
+        checker = form.cleaned_data["checker"]
+        try:
+            assignments = claims_bulk_assign(
+                claim_ids=form.cleaned_data["claims"], checker=checker, editor=request.user
+            )
+        except WorkflowError as error:
+            form.add_error(None, error.detail)
+            status = error.status_code
+        else:
+            count = len(assignments)
+            messages.success(
+                request, f"Assigned {count} claim{'s' if count != 1 else ''} to {checker}."
+            )
+            return redirect("desk:queue_detail", slug=queue.slug)
+    # Keep the ticks and the chosen checker: the editor fixes one thing and sends again.
+    selected = {int(value) for value in request.POST.getlist("claims") if value.isdigit()}
+    queue = get_object_or_404(queues_with_counts(user=request.user), pk=queue.pk)
+    context = _queue_context(request, queue, bulk_form=form, selected=selected)
+    return page(request, "reviews/queue_detail.html", context, status=status)
+
+
+@require_POST
+@checker_required
+def verdict_correct_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """A correction goes straight to the editors; the published verdict stays until approval.
+
+    verdict_correct, not verdict_submit: on a claim whose correction is already under way,
+    verdict_submit would take over that draft, while this refuses (409) and changes nothing.
+    """
+    claim = _claim_for(pk)
+    published = Verdict.objects.filter(claim=claim, status=Verdict.Status.PUBLISHED).first()
+    form = _correction_form(claim, published, data=request.POST)
+    if not form.is_valid():
+        return _workspace_refused(request, pk, 400, correction_form=form)
+    try:
+        verdict_correct(claim=claim, author=request.user, **_verdict_arguments(form))
+    except WorkflowError as error:
+        return _workspace_refused(request, pk, error.status_code, error, correction_form=form)
+    messages.success(
+        request,
+        "Correction submitted: an editor will review it. Readers see the published verdict "
+        "until it is approved.",
+    )
+    return redirect(_workspace_url(claim.pk))
 
 
 # --- editor inbox -----------------------------------------------------------------------------

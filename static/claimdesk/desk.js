@@ -43,6 +43,88 @@
     if (elt && elt.dataset && elt.dataset.submitting) event.preventDefault();
   });
 
+  // "Use my text selection": fill start/end inputs with article offsets of the selection.
+  // Offsets count code points from the element's data-offset-base (where its text starts in the
+  // article), as Python slices the body; JavaScript strings count UTF-16 units instead.
+  function codePoints(text) {
+    var count = 0;
+    for (var i = 0; i < text.length; i++) {
+      var unit = text.charCodeAt(i);
+      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+        var next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) i++;
+      }
+      count++;
+    }
+    return count;
+  }
+
+  function offsetIn(root, node, offset) {
+    var range = document.createRange();
+    range.setStart(root, 0);
+    range.setEnd(node, offset);
+    return parseInt(root.dataset.offsetBase, 10) + codePoints(range.toString());
+  }
+
+  function selectionIn(root) {
+    var selection = window.getSelection();
+    if (!selection || !selection.rangeCount) return null;
+    var range = selection.getRangeAt(0);
+    if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return null;
+    var text = range.toString();
+    // A dragged selection often takes a space or a line break with it: leave those out.
+    var lead = codePoints(text.slice(0, text.length - text.replace(/^\s+/, "").length));
+    var trimmed = text.trim();
+    var start = offsetIn(root, range.startContainer, range.startOffset) + lead;
+    return { start: start, end: start + codePoints(trimmed), text: trimmed };
+  }
+
+  // Clicking the button must not depend on the selection surviving the click: remember the
+  // last selection made inside each selectable text.
+  var lastSelection = {};
+  document.addEventListener("selectionchange", function () {
+    document.querySelectorAll("[data-offset-base][id]").forEach(function (root) {
+      var found = selectionIn(root);
+      if (found) lastSelection[root.id] = found;
+    });
+  });
+
+  function setValue(id, value) {
+    var input = id && document.getElementById(id);
+    if (!input) return;
+    input.value = String(value);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-use-selection]");
+    if (!button) return;
+    event.preventDefault();
+    var root = document.getElementById(button.dataset.source);
+    var preview = document.getElementById(button.dataset.preview);
+    if (!root) return;
+    var found = selectionIn(root) || lastSelection[root.id];
+    var wantsRange = Boolean(button.dataset.end);
+    if (!found || (wantsRange && !found.text)) {
+      if (preview) {
+        preview.textContent = "Select part of the article text first.";
+        preview.classList.add("error");
+      }
+      return;
+    }
+    setValue(button.dataset.start, found.start);
+    if (wantsRange) setValue(button.dataset.end, found.end);
+    if (preview) {
+      preview.classList.remove("error");
+      preview.textContent = wantsRange
+        ? "Selected: «" + found.text + "»"
+        : "Split before character " + found.start + ".";
+      preview.dataset.start = String(found.start);
+      if (wantsRange) preview.dataset.end = String(found.end);
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", function () { init(document); });
   document.addEventListener("htmx:load", function (event) { init(event.target); });
 })();

@@ -51,8 +51,8 @@ class Extraction:
 def extract(text: str, language: str | None = None, published: dt.date | None = None) -> Extraction:
     n, lang = _prepare(text, language)
     facts, pairs = _facts(n)
-    segments = segment(text)
-    claims = build_claims(text, segments, facts)
+    segments = segment(text, n)
+    claims = build_claims(text, segments, facts, n)
     if isinstance(published, dt.datetime):
         published = published.date()
     in_boilerplate = _boilerplate_test(segments)

@@ -32,6 +32,19 @@ _ANCHOR_VARIANTS = set(_ANCHOR_WORDS) | {w.capitalize() for w in _ANCHOR_WORDS i
 ANCHOR_RE = re.compile(
     rf"\d+(?:[.,،]\d+)*|[$€£¥₽₺₹₪]|(?:{alternation(_ANCHOR_VARIANTS | set(money.CODES))})(?!\w)"
 )
+# The same anchors found in two cheap passes: one pattern mixing digits and a word trie
+# defeats `re`'s first-character skip and costs several times more than both passes.
+_SIGN_OR_DIGIT = re.compile(r"[0-9$€£¥₽₺₹₪]")
+_DIGIT_RUN = re.compile(r"\d+(?:[.,،]\d+)*")
+_OTHER_DIGIT = re.compile(r"[^\D0-9]")  # digits of other scripts: the single-pattern path
+_BARE = frozenset(_ANCHOR_VARIANTS)
+_CODES = frozenset(money.CODES)
+# A number word glued to و / ب / ال is found from the clitic, so that positions inside a
+# word can be rejected by the character before them instead of by a lookbehind at every
+# position (which also defeats the first-character skip).
+_CLITIC_FORMS = {c + w for w in _BARE if not w.isascii() for c in ("و", "ب", "ال")}
+_WORD_ANCHOR = re.compile(rf"(?:{alternation(_BARE | _CODES | _CLITIC_FORMS)})(?!\w)")
+_WORD_CHAR = re.compile(r"\w")
 _TOKEN_START = re.compile(r"\S+")
 _LOOKBACK_CHARS = 40
 _LOOKBACK_WORDS = 5
@@ -95,24 +108,80 @@ def _whole(v: float) -> int | float:
     return round(v) if abs(v - round(v)) < 1e-6 or abs(v) >= 1000 else round(v, 4)
 
 
+class _Anchors:
+    """`next(pos)` is `ANCHOR_RE.search(t, pos)` as (start, end, usable): a number word
+    inside a longer word ("الف" in "التحالف") is found but can never start an amount."""
+
+    __slots__ = ("_d", "_single", "_t", "_w")
+
+    def __init__(self, t: str) -> None:
+        self._t = t
+        self._d: tuple[int, int] | None = None  # next digit or sign at or after the last pos
+        self._w: tuple[int, int, bool] | None = None  # next word or currency code
+        self._single = _OTHER_DIGIT.search(t) is not None
+
+    def next(self, pos: int) -> tuple[int, int, bool] | None:
+        t = self._t
+        if self._single:
+            a = ANCHOR_RE.search(t, pos)
+            return (a.start(), a.end(), True) if a else None
+        d = self._d
+        if d is None or (d[0] < pos and d[0] >= 0):
+            m = _SIGN_OR_DIGIT.search(t, pos)
+            if m is None:
+                d = (-1, -1)
+            else:
+                s = m.start()
+                d = (s, _DIGIT_RUN.match(t, s).end() if "0" <= t[s] <= "9" else s + 1)  # type: ignore[union-attr]
+            self._d = d
+        w = self._w
+        if w is None or (w[0] < pos and w[0] >= 0):
+            w = self._word(pos)
+            self._w = w
+        if d[0] < 0:
+            return None if w[0] < 0 else w
+        if w[0] < 0 or d[0] < w[0]:
+            return d[0], d[1], True
+        return w
+
+    def _word(self, pos: int) -> tuple[int, int, bool]:
+        t = self._t
+        m = _WORD_ANCHOR.search(t, pos)
+        if m is None:
+            return (-1, -1, False)
+        s, e = m.span()
+        word = m.group()
+        if word in _CODES:
+            return (s, e, True)
+        if s > 0 and _WORD_CHAR.match(t, s - 1):
+            return (s, e, False)
+        if word in _BARE:
+            return (s, e, True)
+        if word[1:] in _BARE:
+            return (s + 1, e, True)
+        return (s + 2, e, True)
+
+
 def scan_amounts(t: str, skip: list[tuple[int, int]]) -> list[dict]:
     """Money, percent and quantity facts in normalised text (normalised offsets)."""
     facts: list[dict] = []
     pos = 0
     n = len(t)
     skip_i = 0
+    anchors = _Anchors(t)
     while pos < n:
-        a = ANCHOR_RE.search(t, pos)
+        a = anchors.next(pos)
         if not a:
             break
-        while skip_i < len(skip) and skip[skip_i][1] <= a.start():
+        a_start, a_end, usable = a
+        while skip_i < len(skip) and skip[skip_i][1] <= a_start:
             skip_i += 1
-        if skip_i < len(skip) and skip[skip_i][0] <= a.start():
-            pos = a.end()  # a number inside a date ("19 تموز 2022", "2022-07-19")
+        if skip_i < len(skip) and skip[skip_i][0] <= a_start:
+            pos = a_end  # a number inside a date ("19 تموز 2022", "2022-07-19")
             continue
-        m = _match_around(t, a.start(), pos)
+        m = _match_around(t, a_start, pos) if usable else None
         if not m:
-            pos = a.end()
+            pos = a_end
             continue
         n1s, n1e = m.span("n1")
         # Numbers inside a date ("19 تموز 2022", "2022-07-19") belong to the date.

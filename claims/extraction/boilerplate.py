@@ -58,7 +58,11 @@ def is_boilerplate_line(line: str, normalized: str | None = None) -> bool:
         if word not in _WEAK or ":" in n[: m.end() + 1] or len(n.split()) <= 6:
             return True
     tail = stripped[-90:]
-    if _CREDIT_END.search(tail) and not _SENTENCE_THEN_CREDIT.search(tail):
+    if (
+        (")" in tail or ":" in tail or "©" in tail or "getty" in tail.lower())
+        and _CREDIT_END.search(tail)
+        and not _SENTENCE_THEN_CREDIT.search(tail)
+    ):
         return True
     low = n.lower()
     if not any(k in low for k in _SUBSCRIBE_HINTS):

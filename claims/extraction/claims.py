@@ -5,42 +5,50 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .normalize import norm
+from .normalize import Normalized, norm, normalize
 from .numbers import alternation
 from .segment import Segment
 
 # money > percent > quantity > attribution > date > statement: the most specific checkable
 # figure names the claim; who said it matters less than what was said.
 KIND_PRIORITY = ["money", "percent", "quantity", "attribution", "date"]
+_OPINION_AR = [
+    norm(w)
+    for w in (
+        "أعتقد",
+        "نعتقد",
+        "أظن",
+        "نظن",
+        "أرى أن",
+        "نرى أن",
+        "في رأيي",
+        "برأيي",
+        "في اعتقادي",
+        "يجب أن",
+        "ينبغي",
+        "من المفترض",
+        "أتمنى",
+        "نتمنى",
+        "يبدو لي",
+        "من وجهة نظري",
+        "لا بد أن",
+        "لابد أن",
+    )
+]
 _OPINION = re.compile(
-    alternation(
-        [
-            norm(w)
-            for w in (
-                "أعتقد",
-                "نعتقد",
-                "أظن",
-                "نظن",
-                "أرى أن",
-                "نرى أن",
-                "في رأيي",
-                "برأيي",
-                "في اعتقادي",
-                "يجب أن",
-                "ينبغي",
-                "من المفترض",
-                "أتمنى",
-                "نتمنى",
-                "يبدو لي",
-                "من وجهة نظري",
-                "لا بد أن",
-                "لابد أن",
-            )
-        ]
-    ).replace(r"\ ", r"\s+")
+    alternation(_OPINION_AR).replace(r"\ ", r"\s+")
     + r"|\b(?:I|we)\s+(?:think|believe|feel|hope)\b|\bin\s+my\s+(?:opinion|view)\b|"
     r"\bshould\b|\bought\s+to\b|\bit\s+seems\b|\bI'm\s+sure\b",
     re.IGNORECASE,
+)
+# Every match of _OPINION contains one of these (lower case): a substring test per hint is
+# much cheaper than running the pattern over each sentence. ظ: أظن، نظن، وجهة نظري.
+_OPINION_HINTS = tuple(
+    [
+        norm(w)
+        for w in ("ظ", "عتق", "أرى", "نرى", "رأيي", "يجب", "ينبغي", "مفترض", "تمنى", "يبدو", "بد")
+    ]
+    + ["think", "believe", "feel", "hope", "opinion", "view", "should", "ought", "seems", "sure"]
 )
 _QUESTION = re.compile(r"[?؟][\"'”’»)]*\s*$")
 _WORD = re.compile(r"\w+")
@@ -62,7 +70,14 @@ class ExtractedClaim:
         }  # fmt: skip
 
 
-def build_claims(text: str, segments: list[Segment], facts: list[dict]) -> list[ExtractedClaim]:
+def build_claims(
+    text: str, segments: list[Segment], facts: list[dict], n: Normalized | None = None
+) -> list[ExtractedClaim]:
+    """`n` is `normalize(text)` when the caller has it already (the opinion test reads it)."""
+    if n is None:
+        n = normalize(text)
+    nt = n.text
+    to_n = n.to_normalized
     claims: list[ExtractedClaim] = []
     fi = 0
     for seg in segments:
@@ -82,12 +97,14 @@ def build_claims(text: str, segments: list[Segment], facts: list[dict]) -> list[
             continue
         kinds = {f["type"] for f in inside}
         kind = next((k for k in KIND_PRIORITY if k in kinds), "statement")
-        score = _score(sentence, kind, inside, words, seg)
+        score = _score(sentence, nt[to_n(seg.start) : to_n(seg.end)], kind, inside, words, seg)
         claims.append(ExtractedClaim(sentence, seg.start, seg.end, kind, score, inside))
     return claims
 
 
-def _score(sentence: str, kind: str, facts: list[dict], words: int, seg: Segment) -> float:
+def _score(
+    sentence: str, normalized: str, kind: str, facts: list[dict], words: int, seg: Segment
+) -> float:
     figures = sum(1 for f in facts if f["type"] in ("money", "percent", "quantity"))
     if figures:
         score = 0.85 + 0.03 * min(figures - 1, 3)
@@ -103,6 +120,14 @@ def _score(sentence: str, kind: str, facts: list[dict], words: int, seg: Segment
         score -= 0.1
     if _QUESTION.search(sentence):
         score = min(score, 0.15)
-    elif _OPINION.search(norm(sentence)):
+    elif _is_opinion(normalized):
         score = min(score, 0.25)
     return round(max(0.0, min(1.0, score)), 2)
+
+
+def _is_opinion(normalized: str) -> bool:
+    low = normalized.lower()
+    for hint in _OPINION_HINTS:
+        if hint in low:
+            return _OPINION.search(normalized) is not None
+    return False

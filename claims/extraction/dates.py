@@ -291,8 +291,10 @@ def _scan_ar(t: str, facts: list[dict], pairs: list[dict]) -> None:
             f["calendar"] = "hijri"
         if m.group("dir"):
             f["relative"] = _DIR[m.group("dir")]
-            f["end"] = m.start("dir")
-            f["end"] = len(t[: m.start("dir")].rstrip())
+            d = m.start("dir")
+            while d > start and t[d - 1].isspace():
+                d -= 1  # the month or year before الماضي/المقبل (no copy of the text)
+            f["end"] = d
         facts.append(f)
         pos = end
 

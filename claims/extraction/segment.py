@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .boilerplate import bullet_key, is_boilerplate_line
-from .normalize import norm
+from .normalize import Normalized, normalize
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 _BULLET = re.compile(r"^[\s]*(?:[•·▪►*]|-(?=\s)|\d{1,2}[.)](?=\s))\s*")
@@ -33,10 +33,15 @@ class Segment:
     bullet: bool = False
 
 
-def segment(text: str) -> list[Segment]:
+def segment(text: str, n: Normalized | None = None) -> list[Segment]:
+    """`n` is `normalize(text)` when the caller has it already (lines are read from it)."""
+    if n is None:
+        n = normalize(text)
     lines = [(m.start(), m.end(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
     # A line repeated verbatim (a caption under a picture, a pull quote) is page furniture.
-    normalized = [norm(line) for _s, _e, line in lines]
+    nt = n.text
+    to_n = n.to_normalized
+    normalized = [nt[to_n(s) : to_n(e)] for s, e, _line in lines]
     keys = [bullet_key(n) for n in normalized]
     counts = Counter(keys)
     out: list[Segment] = []

@@ -175,10 +175,10 @@ def source_attempt_start(*, source_id: int, fetch_key: str) -> Source | None:
         return source  # fetched already: only matching is left, which counts no attempt
     if source.status == Source.Status.FAILED:
         return None
-    with transaction.atomic():
-        Source.objects.filter(pk=source.pk, fetch_key=fetch_key).update(
-            attempts=F("attempts") + 1, status=Source.Status.FETCHING, updated_at=timezone.now()
-        )
+    # One UPDATE in autocommit: committed at once, before anything can crash.
+    Source.objects.filter(pk=source.pk, fetch_key=fetch_key).update(
+        attempts=F("attempts") + 1, status=Source.Status.FETCHING, updated_at=timezone.now()
+    )
     source.refresh_from_db()
     limit = settings.CLAIMDESK_MAX_TASK_ATTEMPTS
     if source.attempts > limit:
@@ -340,7 +340,13 @@ def source_check(*, source: Source, fetch_key: str) -> Snapshot | None:
 
     Raises FetchFailed when the failure is worth retrying; records every other failure.
     """
-    snapshot = Snapshot.objects.filter(source=source, fetch_key=fetch_key).first()
+    # `source_attempt_start` already knows whether this round's snapshot exists.
+    already_fetched = getattr(source, "fetched", True)
+    snapshot = (
+        Snapshot.objects.filter(source=source, fetch_key=fetch_key).first()
+        if already_fetched
+        else None
+    )
     if snapshot is None:
         try:
             fetched = _fetch_with_host_slot(source)

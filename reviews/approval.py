@@ -124,7 +124,8 @@ def _verdict_publish(*, verdict_id: int, editor, version: int | None) -> Verdict
     )
     notify_verdict_approved(verdict=verdict, editor=editor)
     article_id = claim.article_id
-    transaction.on_commit(lambda: _publication_invalidate(article_id))
+    # robust: the verdict is published even if the badge cache cannot be reached right now.
+    transaction.on_commit(lambda: _publication_invalidate(article_id), robust=True)
     return verdict
 
 

@@ -7,6 +7,7 @@ the database out of a cache hit.
 """
 
 import json
+import logging
 import time
 from collections.abc import Callable
 from functools import wraps
@@ -24,6 +25,7 @@ from rest_framework.throttling import BaseThrottle
 from config.api_errors import json_error
 from reviews.badges import badge_color
 from reviews.publication import (
+    CACHE_ERRORS,
     InvalidURL,
     Publication,
     Rendered,
@@ -40,6 +42,8 @@ THROTTLE_PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 PING_BODY = b'{"ok":true}'
 RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
 PING = Rendered(200, PING_BODY, "application/json", '"ping"', 0)
+
+logger = logging.getLogger(__name__)
 
 
 def _now() -> float:
@@ -104,13 +108,18 @@ def throttle_and_read(request: HttpRequest, keys=()) -> tuple[int | None, dict]:
     per IP, in the cache only: O(1) per request, where DRF's sliding log re-stores every timestamp.
     """
     rate = _throttle_rate()
-    if rate is None:
-        return None, cache.get_many(keys) if keys else {}
-    allowed, duration = rate
-    now = _now()
-    window = int(now // duration)
-    counter = f"claimdesk:throttle:{THROTTLE_SCOPE}:{_client_ident(request)}:{window}"
-    count, found = _count_and_read(counter, duration, list(keys))
+    try:
+        if rate is None:
+            return None, cache.get_many(keys) if keys else {}
+        allowed, duration = rate
+        now = _now()
+        window = int(now // duration)
+        counter = f"claimdesk:throttle:{THROTTLE_SCOPE}:{_client_ident(request)}:{window}"
+        count, found = _count_and_read(counter, duration, list(keys))
+    except CACHE_ERRORS as error:
+        # No cache, no throttle: serving readers beats refusing them while the cache is down.
+        logger.warning("public cache unreachable, not throttling: %s", error)
+        return None, {}
     if count <= allowed:
         return None, found
     return max(1, int((window + 1) * duration - now + 0.999)), {}

@@ -13,12 +13,14 @@ stores the generation it saw before reading, which no longer matches after the i
 
 import hashlib
 import json
+import logging
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
+import redis
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Max, Min
@@ -28,6 +30,12 @@ from claims.models import Article, ArticleURL
 from claims.url_keys import InvalidURL, url_match_key
 from reviews.badges import badge_svg
 from reviews.models import Rating, Verdict
+
+logger = logging.getLogger(__name__)
+
+# A cache that is down must never take the publishers' badges down with it: answer from the
+# database instead (slower, still correct) and say so in the log.
+CACHE_ERRORS = (redis.exceptions.RedisError, OSError)
 
 __all__ = [
     "FORMATS",
@@ -394,7 +402,11 @@ def publication_rendered(*, url: str, fmt: str, cached: Mapping | None = None) -
     """
     entry_key, generation_key = publication_cache_keys(url=url, fmt=fmt)
     if cached is None:
-        cached = cache.get_many([entry_key, generation_key])
+        try:
+            cached = cache.get_many([entry_key, generation_key])
+        except CACHE_ERRORS as error:
+            logger.warning("public cache unreachable, answering from the database: %s", error)
+            cached = {}
     generation = cached.get(generation_key)
     entry = cached.get(entry_key)
     if entry is not None and entry[0] == generation:
@@ -407,7 +419,10 @@ def publication_rendered(*, url: str, fmt: str, cached: Mapping | None = None) -
     else:
         rendered = _render(fmt, publication)
         timeout = settings.CLAIMDESK_PUBLIC_CACHE_TIMEOUT
-    cache.set(entry_key, (generation, rendered), timeout=timeout)
+    try:
+        cache.set(entry_key, (generation, rendered), timeout=timeout)
+    except CACHE_ERRORS as error:
+        logger.warning("public cache unreachable, answer not cached: %s", error)
     return rendered
 
 

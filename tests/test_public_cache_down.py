@@ -1,0 +1,44 @@
+"""A cache that is down must not take the publishers' badges, or an approval, down with it."""
+
+import pytest
+from django.test import override_settings
+
+from reviews.approval import verdict_approve
+from reviews.models import Verdict
+from tests.test_public_caching import ARTICLE_URL, get, make_article, make_verdict
+
+UNREACHABLE_REDIS = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",
+    }
+}
+
+
+@pytest.fixture
+def submitted(defaults, checker):
+    article = make_article()
+    return make_verdict(article, rating="false", author=checker, summary="Exports rose 12%")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_answers_from_the_database_when_the_cache_is_unreachable(client, submitted, editor):
+    verdict_approve(verdict=submitted, editor=editor)
+    with override_settings(CACHES=UNREACHABLE_REDIS):
+        badge = get(client, "badge.json")
+        reviews = get(client, "claimreview.json")
+    assert badge.status_code == 200
+    assert badge.json()["message"] == "1 claim checked · 1 false"
+    assert reviews.status_code == 200
+    assert reviews.json()[0]["claimReviewed"] == "Exports rose 12%"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_publishes_an_approval_while_the_cache_is_unreachable(client, submitted, editor):
+    with override_settings(CACHES=UNREACHABLE_REDIS):
+        verdict_approve(verdict=submitted, editor=editor)
+        badge = get(client, "badge.json")
+    submitted.refresh_from_db()
+    assert submitted.status == Verdict.Status.PUBLISHED
+    assert badge.json()["message"] == "1 claim checked · 1 false"
+    assert get(client, "badge.json", url=ARTICLE_URL).json()["message"].startswith("1 claim")

@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -11,6 +12,7 @@ from claims.models import Article, ArticleURL, Claim
 from claims.text_input import UnreadableText, clean_body
 from claims.url_keys import InvalidURL, source_url_normalized, url_match_key
 from reviews.audit import audit_record
+from reviews.publication import publication_invalidate
 
 
 class ArticleRejected(Exception):
@@ -62,6 +64,8 @@ def _attach_published_url(article: Article, url: str) -> None:
         )
     if not existing:
         ArticleURL.objects.create(article=article, url=url, match_key=key)
+        # A publisher may have asked about this address before it was known (a cached 404).
+        transaction.on_commit(partial(publication_invalidate, article_id=article.pk), robust=True)
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
-"""A cache that is down must not take the publishers' badges, or an approval, down with it."""
+"""A cache that is down, or stale, must not take the publishers' badges or an approval down."""
 
 import pytest
+from django.core.cache import cache
 from django.test import override_settings
 
 from reviews.approval import verdict_approve
@@ -13,6 +14,13 @@ UNREACHABLE_REDIS = {
         "LOCATION": "redis://127.0.0.1:1/0",
     }
 }
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -42,3 +50,16 @@ def test_it_publishes_an_approval_while_the_cache_is_unreachable(client, submitt
     assert submitted.status == Verdict.Status.PUBLISHED
     assert badge.json()["message"] == "1 claim checked · 1 false"
     assert get(client, "badge.json", url=ARTICLE_URL).json()["message"].startswith("1 claim")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_forgets_a_cached_404_once_the_address_is_registered(client, checker):
+    from claims.ingest import article_submit
+
+    assert get(client, "badge.json").status_code == 404  # cached as unknown
+    article, _ = article_submit(submitted_by=checker, body="Exports rose 5% in 2023.")
+    article_submit(submitted_by=checker, body=article.body, published_url=ARTICLE_URL)
+
+    badge = get(client, "badge.json")
+    assert badge.status_code == 200
+    assert badge.json()["message"] == "no claims checked yet"

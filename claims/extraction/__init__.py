@@ -24,6 +24,7 @@ from .dates import scan_dates
 from .language import detect_language
 from .normalize import Normalized, normalize
 from .segment import segment
+from .shares import scan_shares
 from .subjects import money_subject
 
 __all__ = ["ExtractedClaim", "Extraction", "ExtractionError", "extract", "extract_facts"]
@@ -88,12 +89,21 @@ def _prepare(text: str, language: str | None) -> tuple[Normalized, str]:
 
 
 def _facts(n: Normalized) -> tuple[list[dict], list[dict]]:
-    """1. dates (their numbers are not amounts), 2. amounts, 3. attributions; then map every
-    normalised span back to the original text."""
+    """1. dates (their numbers are not amounts), 2. amounts, 3. fractions used as shares
+    (percent facts), 4. attributions; then map every normalised span back to the original
+    text."""
     t = n.text
     dates, pairs = scan_dates(t)
     skip = sorted((f["start"], f["end"]) for f in dates if _has_digits(t, f))
     amounts = scan_amounts(t, skip)
+    shares, ratios = scan_shares(
+        t, [(f["start"], f["end"]) for f in amounts] + [(f["start"], f["end"]) for f in dates]
+    )
+    if ratios:  # "one in five adults" is a share, not a count of five adults
+        ratios.sort()
+        amounts = [f for f in amounts if not _inside_ratio(f, ratios)]
+    if shares:
+        amounts = sorted(amounts + shares, key=lambda f: f["start"])
     for f in amounts:
         if f["type"] == "money":
             subject = money_subject(t, f["start"], f["end"])
@@ -123,6 +133,14 @@ def _facts(n: Normalized) -> tuple[list[dict], list[dict]]:
         )  # fmt: skip
     out.sort(key=lambda f: (f["start"], f["end"]))
     return out, mapped_pairs
+
+
+def _inside_ratio(f: dict, ratios: list[tuple[int, int]]) -> bool:
+    """`ratios` sorted and disjoint."""
+    if f["type"] != "quantity":
+        return False
+    i = bisect_right(ratios, (f["start"], -1)) - 1
+    return i >= 0 and ratios[i][0] < f["start"] < ratios[i][1]
 
 
 def _has_digits(t: str, f: dict) -> bool:

@@ -135,6 +135,8 @@ def main() -> None:
         "approx then numbers": ("بنحو 40 مليار " * (size // 14))[:size],
         "zero-width marks": ("\u200fّ" * (size // 2))[:size],
         "one long line no punctuation": ("word " * (size // 5))[:size],
+        # Thousands of figures that refer back to each other (figure_conflict's look-back).
+        "back-referenced figures": ("the 5% unemployment rate rose " * (size // 30))[:size],
     }
     for name, text in cases.items():
         _progress(f"  {name}")

@@ -131,6 +131,8 @@ _NOT_SUBJECT = {
     "ان", "انه", "انها", "في", "من", "على", "الى", "عن", "قد", "كان", "كانت", "التي", "الذي",
 }  # fmt: skip
 _TOLERANCE_EXACT = 0.0
+_LOOKBACK = 64
+_SENTENCE_REACH = 600
 
 
 def figure_conflicts_other(text: str, facts: list[dict]) -> list[dict]:
@@ -138,7 +140,9 @@ def figure_conflicts_other(text: str, facts: list[dict]) -> list[dict]:
     figures = [f for f in facts if f["type"] in ("percent", "quantity") and not f.get("points")]
     by_verb: dict[tuple, list[dict]] = {}
     for i, f in enumerate(figures):
-        back = _back_reference(text, f, figures[:i])
+        # A bounded look-back keeps hostile inputs (thousands of figures) linear; a real
+        # article refers back to one of its last few dozen figures.
+        back = _back_reference(text, f, figures[max(0, i - _LOOKBACK) : i])
         if back is not None:
             if not _same_value(back, f):
                 out.append(_conflict(text, f, back, "same subject referred back to"))
@@ -147,7 +151,7 @@ def figure_conflicts_other(text: str, facts: list[dict]) -> list[dict]:
         if not verb or not subject:
             continue
         key = (f["type"], f.get("unit"), f.get("unit_text"), verb)
-        for other in by_verb.get(key, []):
+        for other in by_verb.get(key, [])[-_LOOKBACK:]:
             if other[1] & subject:
                 if not _same_value(other[0], f):
                     out.append(_conflict(text, f, other[0], "same verb and subject"))
@@ -171,21 +175,30 @@ def _back_reference(text: str, f: dict, earlier: list[dict]) -> dict | None:
     if not m:
         return None
     phrase = " ".join(w for w in m.groups() if w)
+    previous_percent_start = -1  # `earlier` is in text order
     for e in earlier:
         if e["type"] != "percent":
             continue
-        line_start = max(text.rfind(".", 0, e["start"]), text.rfind("\n", 0, e["start"])) + 1
-        at = text.lower().rfind(phrase, line_start, e["start"])
-        if at < 0:
+        before, previous_percent_start = previous_percent_start, e["start"]
+        # Sentences are short: never scan further back than _SENTENCE_REACH characters.
+        reach = max(0, e["start"] - _SENTENCE_REACH)
+        line_start = (
+            max(text.rfind(".", reach, e["start"]), text.rfind("\n", reach, e["start"]), reach - 1)
+            + 1
+        )
+        # Lower-case only the sentence: lowering the whole text per figure was quadratic.
+        found = text[line_start : e["start"]].lower().rfind(phrase)
+        if found < 0:
             continue
         # The percent must be the first one after the phrase in its sentence.
-        if not any(o["type"] == "percent" and at < o["start"] < e["start"] for o in earlier):
+        if before < line_start + found:
             return e
     return None
 
 
 def _verb_and_subject(text: str, f: dict) -> tuple[str, frozenset]:
-    lo = max(text.rfind("\n", 0, f["start"]) + 1, f["start"] - 60, 0)
+    floor = max(f["start"] - 60, 0)
+    lo = max(text.rfind("\n", floor, f["start"]) + 1, floor)
     words = _WORD.findall(text[lo : f["start"]])
     if len(words) < 2:
         return "", frozenset()

@@ -15,25 +15,15 @@ from reviews.lifecycle import claim_add, claim_split, claim_update_span
 from reviews.serializers import MAX_INT, ClaimSerializer, errors
 
 
-class ArticleClaimSerializer(serializers.ModelSerializer):
-    queue = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
-    facts = serializers.JSONField()
+class ArticleClaimSerializer(ClaimSerializer):
+    """A claim as listed inside its article: the article itself and timestamps left out."""
 
-    class Meta:
-        model = Claim
+    class Meta(ClaimSerializer.Meta):
         ref_name = "ArticleClaim"
         fields = [
-            "id",
-            "text",
-            "start",
-            "end",
-            "kind",
-            "facts",
-            "status",
-            "checkworthiness",
-            "queue",
-            "origin",
-            "version",
+            name
+            for name in ClaimSerializer.Meta.fields
+            if name not in {"article", "dismiss_reason", "created_at", "updated_at"}
         ]
         read_only_fields = fields
 

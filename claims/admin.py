@@ -1,6 +1,15 @@
 from django.contrib import admin
 
-from claims.models import Article, ArticleURL, Citation, Claim, Evidence, Snapshot, Source
+from claims.models import (
+    Article,
+    ArticleURL,
+    AuditEvent,
+    Citation,
+    Claim,
+    Evidence,
+    Snapshot,
+    Source,
+)
 
 
 class ArticleURLInline(admin.TabularInline):
@@ -60,3 +69,21 @@ class EvidenceAdmin(admin.ModelAdmin):
 class CitationAdmin(admin.ModelAdmin):
     list_display = ["id", "claim", "source", "added_by", "created_at"]
     raw_id_fields = ["claim", "source", "added_by"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Readable by staff, changeable by nobody."""
+
+    list_display = ["created_at", "actor", "action", "object_type", "object_id"]
+    list_filter = ["action", "object_type"]
+    search_fields = ["object_id"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

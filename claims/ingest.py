@@ -2,17 +2,16 @@
 
 import hashlib
 import re
-from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from claims import dispatch, hooks
+from claims.audit import audit_record
 from claims.models import Article, ArticleURL, Claim
 from claims.text_input import UnreadableText, clean_body
 from claims.url_keys import InvalidURL, source_url_normalized, url_match_key
-from reviews.audit import audit_record
-from reviews.publication import publication_invalidate
 
 
 class ArticleRejected(Exception):
@@ -65,7 +64,7 @@ def _attach_published_url(article: Article, url: str) -> None:
     if not existing:
         ArticleURL.objects.create(article=article, url=url, match_key=key)
         # A publisher may have asked about this address before it was known (a cached 404).
-        transaction.on_commit(partial(publication_invalidate, article_id=article.pk), robust=True)
+        hooks.article_address_registered.send(sender=Article, article_id=article.pk)
 
 
 @transaction.atomic
@@ -80,8 +79,6 @@ def article_submit(
     publisher: str = "",
 ) -> tuple[Article, bool]:
     """Store an article and start extraction after commit. Returns (article, created)."""
-    from claims import tasks
-
     language = _checked_language(language)
     title = (title or "").strip()[:500]
     if url and not body:
@@ -99,7 +96,7 @@ def article_submit(
         )
         _attach_published_url(article, published_url or url)
         audit_record(actor=submitted_by, action="article.submit", obj=article, after={"url": url})
-        tasks.fetch_article.delay_on_commit(article.pk)
+        dispatch.article_fetch_enqueue(article.pk)
         return article, True
 
     cleaned = _checked_body(body)
@@ -125,7 +122,7 @@ def article_submit(
         obj=article,
         after={"title": article.title, "chars": len(cleaned), "content_hash": digest},
     )
-    tasks.extract_article.delay_on_commit(article.pk)
+    dispatch.article_extraction_enqueue(article.pk)
     return article, True
 
 
@@ -190,7 +187,6 @@ def article_extract(*, article: Article) -> int:
     3. insert claims (conflicts ignored), route the new ones, mark the article extracted.
     """
     from claims.extraction import ExtractionError, extract
-    from reviews.routing import claims_route
 
     started = Article.objects.filter(
         pk=article.pk, status__in=[Article.Status.PENDING, Article.Status.EXTRACTING]
@@ -222,7 +218,7 @@ def article_extract(*, article: Article) -> int:
         new_claims = list(
             Claim.objects.select_related("article").filter(article=article, status=Claim.Status.NEW)
         )
-        claims_route(claims=new_claims)
+        hooks.claims_created.send(sender=Claim, claims=new_claims, actor=None)
     return len(new_claims)
 
 

@@ -21,13 +21,14 @@ from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
+from claims import dispatch
+from claims.audit import audit_record
 from claims.checking import CheckResult, SourceText, check_claim
 from claims.extraction import extract_facts
 from claims.fetching import FetchFailed, FetchOptions, FetchRefused, extract_content, fetch
 from claims.host_slots import HostBusy, host_slot
 from claims.models import Citation, Claim, Evidence, Snapshot, Source
 from claims.url_keys import InvalidURL, source_url_normalized
-from reviews.audit import audit_record
 
 logger = logging.getLogger(__name__)
 
@@ -68,23 +69,19 @@ def _host_of(normalized_url: str) -> str:
 
 def _round_start(source: Source) -> None:
     """A new fetch round (the caller holds the row lock); its task starts after commit."""
-    from claims.tasks import check_source
-
     source.fetch_key = uuid.uuid4().hex
     source.status = Source.Status.PENDING
     source.attempts = 0
     source.failure_reason = ""
     source.save(update_fields=["fetch_key", "status", "attempts", "failure_reason", "updated_at"])
-    check_source.delay_on_commit(source.pk, source.fetch_key)
+    dispatch.source_check_enqueue(source.pk, source.fetch_key)
 
 
 def _source_schedule(source: Source) -> bool:
     """Make sure the claims citing `source` get checked; True when a task was started."""
-    from claims.tasks import check_source
-
     if source.status == Source.Status.CHECKED and source.fetch_key:
         # Already fetched: only match the new claims against the archived snapshot.
-        check_source.delay_on_commit(source.pk, source.fetch_key)
+        dispatch.source_check_enqueue(source.pk, source.fetch_key)
         return True
     if source.status == Source.Status.FAILED or not source.fetch_key:
         _round_start(source)

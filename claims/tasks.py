@@ -4,12 +4,23 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 
+from claims import dispatch
+from claims.fetching import FetchFailed
+from claims.ingest import article_extract, article_fetch
 from claims.models import Article, Claim
+from claims.sources import (
+    claim_sources_check,
+    retry_countdown,
+    source_attempt_start,
+    source_check,
+    source_fetch_failed,
+    source_fetch_retrying,
+    sources_refetch_stale,
+)
 
 
 @shared_task(name="claims.tasks.extract_article", acks_late=True)
 def extract_article(article_id: int) -> int:
-    from claims.ingest import article_extract
 
     article = Article.objects.filter(pk=article_id).first()
     if article is None or article.status == Article.Status.EXTRACTED:
@@ -26,13 +37,12 @@ def extract_article(article_id: int) -> int:
     max_retries=3,
 )
 def fetch_article(article_id: int) -> None:
-    from claims.ingest import article_fetch
 
     article = Article.objects.filter(pk=article_id, status=Article.Status.FETCHING).first()
     if article is None:
         return
     if article_fetch(article=article):
-        extract_article.delay_on_commit(article.pk)
+        dispatch.article_extraction_enqueue(article.pk)
 
 
 # --- sources: fetch, archive, check (I/O queue) -----------------------------------------------
@@ -45,15 +55,6 @@ def fetch_article(article_id: int) -> None:
     max_retries=max(0, settings.CLAIMDESK_MAX_TASK_ATTEMPTS - 1),
 )
 def check_source(self, source_id: int, fetch_key: str) -> None:
-    from claims.fetching import FetchFailed
-    from claims.sources import (
-        retry_countdown,
-        source_attempt_start,
-        source_check,
-        source_fetch_failed,
-        source_fetch_retrying,
-    )
-
     source = source_attempt_start(source_id=source_id, fetch_key=fetch_key)
     if source is None:
         return
@@ -73,7 +74,6 @@ def check_source(self, source_id: int, fetch_key: str) -> None:
 
 @shared_task(name="claims.tasks.check_claim", acks_late=True)
 def check_claim(claim_id: int) -> int:
-    from claims.sources import claim_sources_check
 
     claim = Claim.objects.filter(pk=claim_id).first()
     if claim is None:
@@ -83,6 +83,5 @@ def check_claim(claim_id: int) -> int:
 
 @shared_task(name="claims.tasks.refetch_stale_sources", acks_late=True)
 def refetch_stale_sources() -> int:
-    from claims.sources import sources_refetch_stale
 
     return sources_refetch_stale()

@@ -10,10 +10,9 @@ urlpatterns = [
     # /api/
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("api/v1/", include("claims.urls")),
-    path("api/v1/", include("reviews.urls")),
-    path("api/v1/public/", include("reviews.public_urls")),
-    # web UI
-    path("", include("reviews.public_pages_urls")),
-    path("", include("reviews.ui_urls")),
+    path("api/v1/", include("reviews.api.urls")),
+    path("api/v1/public/", include("reviews.public.urls")),
+    # public pages (no login), then the desk
+    path("", include("reviews.public.pages_urls")),
+    path("", include("reviews.desk.urls")),
 ]

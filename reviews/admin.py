@@ -2,7 +2,6 @@ from django.contrib import admin
 
 from reviews.models import (
     Assignment,
-    AuditEvent,
     EditorialDecision,
     Notification,
     Queue,
@@ -68,24 +67,6 @@ class EditorialDecisionAdmin(admin.ModelAdmin):
     raw_id_fields = ["verdict", "editor"]
 
     def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-
-@admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
-    """Readable by staff, changeable by nobody."""
-
-    list_display = ["created_at", "actor", "action", "object_type", "object_id"]
-    list_filter = ["action", "object_type"]
-    search_fields = ["object_id"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
         return False
 
 

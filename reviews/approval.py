@@ -4,10 +4,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from claims.models import Claim
-from reviews.assignment import lease_end
-from reviews.audit import audit_record
-from reviews.errors import (
+from claims.audit import audit_record
+from claims.errors import (
     Conflict,
     Forbidden,
     FourEyesViolation,
@@ -15,10 +13,12 @@ from reviews.errors import (
     InvalidInput,
     StaleVersion,
 )
+from claims.models import Claim
+from claims.roles import is_editor, is_fact_checker
+from reviews.assignment import lease_end
 from reviews.lifecycle import ClaimEvent, claim_transition
 from reviews.models import Assignment, EditorialDecision, Verdict
 from reviews.notifications import notify_verdict_approved, notify_verdict_returned
-from reviews.roles import is_editor, is_fact_checker
 
 
 def _locked_submitted(*, verdict_id: int, version: int | None) -> Verdict:

@@ -7,12 +7,12 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from claims.errors import Conflict, Forbidden, IllegalTransition, InvalidInput
 from claims.models import Claim
-from reviews.errors import Conflict, Forbidden, IllegalTransition, InvalidInput
+from claims.roles import is_editor
 from reviews.lifecycle import ClaimEvent, claim_transition
 from reviews.models import Assignment, Queue
 from reviews.queues import queue_is_member
-from reviews.roles import is_editor
 
 # A guarded UPDATE can lose a race on SQLite (no row locks); try the next candidate a few times.
 NEXT_ATTEMPTS = 20

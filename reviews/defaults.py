@@ -33,7 +33,7 @@ DEFAULT_QUEUES = [
 
 
 def ensure_groups(group_model) -> None:
-    from reviews.models import EDITOR_GROUP, FACT_CHECKER_GROUP
+    from claims.roles import EDITOR_GROUP, FACT_CHECKER_GROUP
 
     for name in (FACT_CHECKER_GROUP, EDITOR_GROUP):
         group_model.objects.get_or_create(name=name)

@@ -14,12 +14,12 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from claims.audit import audit_record
+from claims.errors import Forbidden, IllegalTransition, InvalidInput, StaleVersion
 from claims.models import Article, Claim
-from reviews.audit import audit_record
-from reviews.errors import Forbidden, IllegalTransition, InvalidInput, StaleVersion
+from claims.roles import is_editor, is_fact_checker
 from reviews.models import Assignment
 from reviews.queues import claim_workable_by
-from reviews.roles import is_editor, is_fact_checker
 
 ClaimStatus = Claim.Status
 

@@ -4,9 +4,6 @@ from django.db.models import Q
 
 from claims.models import Claim, Snapshot
 
-FACT_CHECKER_GROUP = "fact-checker"
-EDITOR_GROUP = "editor"
-
 
 class Queue(models.Model):
     """A reviewer queue and the rules that route claims into it (lowest priority number first)."""
@@ -168,58 +165,6 @@ class EditorialDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.decision} verdict {self.verdict_id}"
-
-
-class AuditEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise PermissionError("Audit events are append-only.")
-
-    def delete(self):
-        raise PermissionError("Audit events are append-only.")
-
-
-class AuditEvent(models.Model):
-    """Append-only: the database refuses UPDATE and DELETE on PostgreSQL (see migration)."""
-
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        related_name="+",
-    )
-    action = models.CharField(max_length=60, db_index=True)
-    object_type = models.CharField(max_length=60)
-    object_id = models.CharField(max_length=60)
-    claim = models.ForeignKey(
-        Claim,
-        null=True,
-        blank=True,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        related_name="audit_events",
-    )
-    before = models.JSONField(null=True, blank=True)
-    after = models.JSONField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    objects = AuditEventQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["object_type", "object_id"])]
-
-    def __str__(self) -> str:
-        return f"{self.action} {self.object_type}:{self.object_id}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionError("Audit events are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("Audit events are append-only.")
 
 
 class Notification(models.Model):

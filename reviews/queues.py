@@ -7,8 +7,8 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Value
 from django.utils import timezone
 
 from claims.models import Claim
+from claims.roles import is_fact_checker
 from reviews.models import Queue
-from reviews.roles import is_fact_checker
 
 OPEN_STATUSES = [Claim.Status.QUEUED, Claim.Status.ASSIGNED, Claim.Status.RETURNED]
 

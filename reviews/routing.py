@@ -7,8 +7,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from claims.models import Claim
-from reviews.models import AuditEvent, Queue
+from claims.models import AuditEvent, Claim
+from reviews.models import Queue
 
 
 def queue_accepts(queue: Queue, claim: Claim) -> bool:

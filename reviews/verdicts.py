@@ -6,10 +6,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from claims.audit import audit_record
+from claims.errors import Conflict, Forbidden, IllegalTransition, InvalidInput, StaleVersion
 from claims.models import Claim, Snapshot
 from reviews.assignment import _assignment_end, assignment_lease_extend
-from reviews.audit import audit_record
-from reviews.errors import Conflict, Forbidden, IllegalTransition, InvalidInput, StaleVersion
 from reviews.lifecycle import ClaimEvent, claim_transition
 from reviews.models import Assignment, Rating, Verdict
 from reviews.queues import claim_workable_by

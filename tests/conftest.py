@@ -4,8 +4,9 @@ import pytest
 from django.contrib.auth.models import Group, User
 from rest_framework.test import APIClient
 
+from claims.roles import EDITOR_GROUP, FACT_CHECKER_GROUP
 from reviews.defaults import ensure_defaults
-from reviews.models import EDITOR_GROUP, FACT_CHECKER_GROUP, Queue
+from reviews.models import Queue
 
 pytest_plugins = ["tests.plugins.services", "tests.plugins.outside_web", "tests.plugins.browser"]
 

@@ -1,9 +1,8 @@
 import pytest
 
-from claims.models import Claim
-from reviews.errors import IllegalTransition
+from claims.errors import IllegalTransition
+from claims.models import AuditEvent, Claim
 from reviews.lifecycle import TRANSITIONS, ClaimEvent, claim_transition
-from reviews.models import AuditEvent
 from tests.factories import ArticleFactory
 from tests.workflow_setup import BODY, assigned_claim, claim, plain_http  # noqa: F401
 
@@ -165,7 +164,7 @@ def test_it_follows_the_transition_table_and_nothing_else(defaults, status, even
 
 
 def test_it_refuses_a_transition_from_a_stale_read(defaults):
-    from reviews.errors import StaleVersion
+    from claims.errors import StaleVersion
 
     item = claim()
     stale = Claim.objects.get(pk=item.pk)

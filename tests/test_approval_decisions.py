@@ -1,10 +1,10 @@
 import pytest
 from django.core import mail
 
-from claims.models import Claim
+from claims.errors import FourEyesViolation
+from claims.models import AuditEvent, Claim
 from reviews.approval import verdict_approve
-from reviews.errors import FourEyesViolation
-from reviews.models import Assignment, AuditEvent, EditorialDecision, Notification, Verdict
+from reviews.models import Assignment, EditorialDecision, Notification, Verdict
 from tests.conftest import api_client_for
 from tests.workflow_setup import plain_http, submitted_verdict  # noqa: F401
 
@@ -187,8 +187,8 @@ def test_it_publishes_once_when_two_editors_approve_at_the_same_moment(transacti
     from django.contrib.auth.models import Group, User
     from django.db import connection
 
+    from claims.errors import Conflict
     from reviews.defaults import ensure_defaults
-    from reviews.errors import Conflict
     from reviews.models import Queue
 
     ensure_defaults()

@@ -4,9 +4,8 @@ import pytest
 from django.test import override_settings
 
 from claims.ingest import ArticleRejected, article_submit, content_hash
-from claims.models import Article, ArticleURL
+from claims.models import Article, ArticleURL, AuditEvent
 from claims.text_input import UnreadableText, clean_body, text_from_bytes
-from reviews.models import AuditEvent
 
 
 @pytest.mark.parametrize("body", ["", "   ", "\n\n\t \n", "\u00a0"])

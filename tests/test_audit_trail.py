@@ -1,6 +1,6 @@
 import pytest
 
-from reviews.models import AuditEvent
+from claims.models import AuditEvent
 from tests.workflow_setup import claim, plain_http  # noqa: F401
 
 
@@ -69,7 +69,7 @@ def test_it_refuses_to_change_or_delete_an_audit_event_through_the_orm(checker_a
 
 def test_it_writes_the_audit_event_in_the_same_transaction_as_the_change(checker):
     """A refused change leaves no audit event behind: both roll back together."""
-    from reviews.errors import IllegalTransition
+    from claims.errors import IllegalTransition
     from reviews.lifecycle import claim_dismiss
 
     item = claim(status="published")

@@ -12,8 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from claims.ingest import article_extract
-from claims.models import Article, Claim
-from reviews.models import AuditEvent
+from claims.models import Article, AuditEvent, Claim
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.browser

@@ -2,7 +2,8 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from claims.models import Article, ArticleURL
-from reviews.models import EDITOR_GROUP, FACT_CHECKER_GROUP, Queue, Rating
+from claims.roles import EDITOR_GROUP, FACT_CHECKER_GROUP
+from reviews.models import Queue, Rating
 
 
 def test_it_loads_the_demo_once_and_keeps_existing_data_when_run_again(db, capsys):

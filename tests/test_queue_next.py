@@ -3,10 +3,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from claims.models import Claim
+from claims.errors import Forbidden
+from claims.models import AuditEvent, Claim
 from reviews.assignment import assignments_expire, claim_assign_next
-from reviews.errors import Forbidden
-from reviews.models import Assignment, AuditEvent
+from reviews.models import Assignment
 from reviews.tasks import expire_assignment_leases
 from tests.factories import ClaimFactory
 from tests.workflow_setup import article, claim, plain_http, queue  # noqa: F401

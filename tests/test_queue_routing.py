@@ -1,7 +1,7 @@
 import pytest
 
-from claims.models import Claim
-from reviews.models import AuditEvent, Queue
+from claims.models import AuditEvent, Claim
+from reviews.models import Queue
 from reviews.queues import queues_with_counts
 from reviews.routing import claims_route
 from tests.factories import ArticleFactory, ClaimFactory

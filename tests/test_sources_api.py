@@ -3,9 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from claims.models import Citation, Claim, Source
+from claims.models import AuditEvent, Citation, Claim, Source
 from claims.sources import source_attempt_start, source_check
-from reviews.models import AuditEvent
 from tests.conftest import api_client_for
 from tests.factories import ArticleFactory, ClaimFactory
 from tests.sources_pages import ENGLISH_PAGE

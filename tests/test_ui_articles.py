@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from claims.ingest import article_extract
 from claims.models import Article, Claim
-from claims.views import Mark, highlighted_html
+from reviews.desk.highlighting import Mark, highlighted_html
 from tests.factories import ArticleFactory, ClaimFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from claims.models import Claim
+from claims.models import AuditEvent, Claim
 from reviews.assignment import claim_assign_next
-from reviews.models import AuditEvent
 from tests.factories import ArticleFactory, ClaimFactory
 
 pytestmark = pytest.mark.django_db

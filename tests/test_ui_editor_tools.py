@@ -6,10 +6,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from claims.models import Claim
+from claims.models import AuditEvent, Claim
 from reviews.approval import verdict_approve
 from reviews.assignment import claim_assign_next
-from reviews.models import Assignment, AuditEvent, Queue, Rating, Verdict
+from reviews.models import Assignment, Queue, Rating, Verdict
 from reviews.verdicts import verdict_submit
 from tests.factories import ArticleFactory, ClaimFactory
 

@@ -1,5 +1,5 @@
-from claims.models import Claim
-from reviews.models import Assignment, AuditEvent, Verdict
+from claims.models import AuditEvent, Claim
+from reviews.models import Assignment, Verdict
 from tests.factories import SnapshotFactory
 from tests.workflow_setup import assigned_claim, plain_http  # noqa: F401
 

@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from claims.models import Article, Claim
-from reviews.models import AuditEvent, Verdict
+from claims.models import Article, AuditEvent, Claim
+from reviews.models import Verdict
 from tests.conftest import PASSWORD
 from tests.plugins.services import wait_until
 from tests.workflow_setup import plain_http  # noqa: F401

@@ -1,6 +1,5 @@
-"""The claims API (/api/v1/): articles in, their claims out, and a checker's edits to claims."""
+"""/api/v1/articles/: articles in, their claims out."""
 
-import django_filters
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -10,9 +9,10 @@ from rest_framework.response import Response
 
 from claims.ingest import ArticleRejected, article_submit
 from claims.models import Article, ArticleURL, Claim
-from reviews.api import IsFactChecker, WorkflowApi, WorkflowListApi, claim_for_work
-from reviews.lifecycle import claim_add, claim_split, claim_update_span
-from reviews.serializers import MAX_INT, ClaimSerializer, errors
+from claims.permissions import IsFactChecker
+from reviews.api.base import WorkflowApi
+from reviews.api.serializers import MAX_INT, ClaimSerializer, errors
+from reviews.lifecycle import claim_add
 
 
 class ArticleClaimSerializer(ClaimSerializer):
@@ -65,9 +65,6 @@ def article_for_output(pk: int) -> Article:
         ),
         pk=pk,
     )
-
-
-# --- /api/v1/articles/ -------------------------------------------------------------------------
 
 
 class ArticleCreateApi(WorkflowApi):
@@ -167,92 +164,3 @@ class ArticleClaimCreateApi(WorkflowApi):
         data.is_valid(raise_exception=True)
         claim = claim_add(article=article, actor=request.user, **data.validated_data)
         return Response(ClaimSerializer(claim).data, status=status.HTTP_201_CREATED)
-
-
-# --- /api/v1/claims/ ---------------------------------------------------------------------------
-
-
-class ClaimFilter(django_filters.FilterSet):
-    article = django_filters.NumberFilter(field_name="article_id")
-    status = django_filters.ChoiceFilter(choices=Claim.Status.choices)
-    queue = django_filters.CharFilter(field_name="queue__slug", max_length=50)
-    kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices)
-
-    class Meta:
-        model = Claim
-        fields = ["article", "status", "queue", "kind"]
-
-
-class ClaimListApi(WorkflowListApi):
-    serializer_class = ClaimSerializer
-    filterset_class = ClaimFilter
-    queryset = Claim.objects.select_related("queue").order_by("-created_at", "-id")
-
-    @extend_schema(
-        responses={200: ClaimSerializer(many=True), **errors(400, 401, 403)},
-        summary="Claims, filtered by article, status, queue and kind",
-    )
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
-
-
-class ClaimDetailApi(WorkflowApi):
-    class UpdateInputSerializer(serializers.Serializer):
-        start = serializers.IntegerField(min_value=0, max_value=MAX_INT)
-        end = serializers.IntegerField(min_value=0, max_value=MAX_INT)
-        version = serializers.IntegerField(
-            min_value=0, max_value=MAX_INT, help_text="The version you read (409 if stale)."
-        )
-
-        class Meta:
-            ref_name = "ClaimSpanInput"
-
-    def get_permissions(self):
-        if self.request.method == "PATCH":
-            return [IsFactChecker()]
-        return super().get_permissions()
-
-    @extend_schema(responses={200: ClaimSerializer, **errors(401, 403, 404)}, summary="A claim")
-    def get(self, request, pk: int):
-        return Response(ClaimSerializer(claim_for_work(pk)).data)
-
-    @extend_schema(
-        request=UpdateInputSerializer,
-        responses={200: ClaimSerializer, **errors(400, 401, 403, 404, 409)},
-        summary="Adjust the claim's span; its text is re-read from the article",
-    )
-    def patch(self, request, pk: int):
-        data = self.UpdateInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        claim = claim_update_span(
-            claim=claim_for_work(pk), actor=request.user, **data.validated_data
-        )
-        return Response(ClaimSerializer(claim).data)
-
-
-class ClaimSplitApi(WorkflowApi):
-    permission_classes = [IsFactChecker]
-
-    class InputSerializer(serializers.Serializer):
-        at = serializers.IntegerField(
-            min_value=0, max_value=MAX_INT, help_text="Article offset where the claim is cut."
-        )
-        version = serializers.IntegerField(
-            min_value=0, max_value=MAX_INT, required=False, allow_null=True
-        )
-
-        class Meta:
-            ref_name = "ClaimSplitInput"
-
-    @extend_schema(
-        request=InputSerializer,
-        responses={201: ClaimSerializer(many=True), **errors(400, 401, 403, 404, 409)},
-        summary="Split a claim in two at an offset (both become origin `manual`)",
-    )
-    def post(self, request, pk: int):
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        first, second = claim_split(
-            claim=claim_for_work(pk), actor=request.user, **data.validated_data
-        )
-        return Response(ClaimSerializer([first, second], many=True).data, status=201)

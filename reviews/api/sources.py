@@ -1,4 +1,4 @@
-"""API: a claim's sources, their fetch progress and the evidence found in them."""
+"""/api/v1/claims/{id}/sources|evidence|candidate-sources/: a claim's sources and the evidence in them."""
 
 from __future__ import annotations
 
@@ -13,12 +13,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from claims.models import Claim, Evidence, Snapshot, Source
+from claims.permissions import IsFactChecker, IsNewsroomMember
 from claims.sources import source_attach
 from claims.url_keys import InvalidURL, source_url_normalized
-from reviews.permissions import IsFactChecker, IsNewsroomMember
-from reviews.serializers import errors
+from reviews.api.serializers import errors
 
 _LINK = re.compile(r"""https?://[^\s<>"'\])}»،]+""", re.IGNORECASE)
+
+
 _TRAILING = ".,;:!?؟»"
 
 

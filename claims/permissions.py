@@ -2,7 +2,7 @@
 
 from rest_framework.permissions import BasePermission
 
-from reviews.roles import is_editor, is_fact_checker, is_newsroom_member
+from claims.roles import is_editor, is_fact_checker, is_newsroom_member
 
 
 class IsNewsroomMember(BasePermission):

@@ -1,10 +1,10 @@
-"""Output serializers shared by the workflow API (reviews.api) and the claims API (claims.api)."""
+"""Serializers shared by the REST API modules (reviews/api/)."""
 
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
-from claims.models import Claim
-from reviews.models import Assignment, AuditEvent, EditorialDecision, Notification, Queue, Verdict
+from claims.models import AuditEvent, Claim
+from reviews.models import Assignment, EditorialDecision, Notification, Queue, Verdict
 
 MAX_INT = 2**31 - 1  # PositiveIntegerField on PostgreSQL
 MAX_ID = 2**63 - 1  # BigAutoField

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.db import models
 
-from reviews.models import AuditEvent
+from claims.models import AuditEvent
 
 
 def audit_record(

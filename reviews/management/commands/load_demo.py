@@ -7,13 +7,15 @@ from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+import claims
+from claims import dispatch
 from claims.ingest import article_submit
 from claims.models import Article
-from claims.tasks import extract_article
+from claims.roles import EDITOR_GROUP, FACT_CHECKER_GROUP
 from reviews.defaults import ensure_defaults
-from reviews.models import EDITOR_GROUP, FACT_CHECKER_GROUP, Queue
+from reviews.models import Queue
 
-DEMO_ARTICLE = Path(__file__).resolve().parents[2] / "demo" / "putin-raisi-call.ar.txt"
+DEMO_ARTICLE = Path(claims.__file__).resolve().parent / "demo" / "putin-raisi-call.ar.txt"
 DEMO_PUBLISHED_URL = "https://news.example.org/2022/07/putin-raisi-call"
 DEMO_USERS = [
     ("checker", FACT_CHECKER_GROUP),
@@ -56,7 +58,7 @@ class Command(BaseCommand):
         state = "loaded" if created else f"already present ({article.get_status_display()})"
         if not created and article.status == Article.Status.FAILED:
             Article.objects.filter(pk=article.pk).update(status=Article.Status.PENDING)
-            extract_article.delay_on_commit(article.pk)
+            dispatch.article_extraction_enqueue(article.pk)
         self.stdout.write(f"Demo article {article.pk} {state}: {DEMO_PUBLISHED_URL}")
         if created_users:
             self.stdout.write(self.style.SUCCESS("Demo logins (shown once):"))

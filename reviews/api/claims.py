@@ -1,0 +1,254 @@
+"""/api/v1/claims/: listing, span edits and splits, assignment and the claim life cycle."""
+
+import django_filters
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.response import Response
+
+from claims.models import AuditEvent, Claim
+from claims.permissions import IsEditor, IsFactChecker
+from reviews.api.base import (
+    WorkflowApi,
+    WorkflowListApi,
+    claim_for_work,
+    claim_with_assignment,
+    user_by_username,
+)
+from reviews.api.serializers import (
+    MAX_ID,
+    MAX_INT,
+    AssignedClaimSerializer,
+    AuditEventSerializer,
+    ClaimSerializer,
+    errors,
+    version_field,
+)
+from reviews.assignment import claim_reassign, claim_release, claims_bulk_assign
+from reviews.lifecycle import claim_dismiss, claim_reopen, claim_split, claim_update_span
+
+
+class ClaimFilter(django_filters.FilterSet):
+    article = django_filters.NumberFilter(field_name="article_id")
+    status = django_filters.ChoiceFilter(choices=Claim.Status.choices)
+    queue = django_filters.CharFilter(field_name="queue__slug", max_length=50)
+    kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices)
+
+    class Meta:
+        model = Claim
+        fields = ["article", "status", "queue", "kind"]
+
+
+class ClaimListApi(WorkflowListApi):
+    serializer_class = ClaimSerializer
+    filterset_class = ClaimFilter
+    queryset = Claim.objects.select_related("queue").order_by("-created_at", "-id")
+
+    @extend_schema(
+        responses={200: ClaimSerializer(many=True), **errors(400, 401, 403)},
+        summary="Claims, filtered by article, status, queue and kind",
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class ClaimDetailApi(WorkflowApi):
+    class UpdateInputSerializer(serializers.Serializer):
+        start = serializers.IntegerField(min_value=0, max_value=MAX_INT)
+        end = serializers.IntegerField(min_value=0, max_value=MAX_INT)
+        version = serializers.IntegerField(
+            min_value=0, max_value=MAX_INT, help_text="The version you read (409 if stale)."
+        )
+
+        class Meta:
+            ref_name = "ClaimSpanInput"
+
+    def get_permissions(self):
+        if self.request.method == "PATCH":
+            return [IsFactChecker()]
+        return super().get_permissions()
+
+    @extend_schema(responses={200: ClaimSerializer, **errors(401, 403, 404)}, summary="A claim")
+    def get(self, request, pk: int):
+        return Response(ClaimSerializer(claim_for_work(pk)).data)
+
+    @extend_schema(
+        request=UpdateInputSerializer,
+        responses={200: ClaimSerializer, **errors(400, 401, 403, 404, 409)},
+        summary="Adjust the claim's span; its text is re-read from the article",
+    )
+    def patch(self, request, pk: int):
+        data = self.UpdateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        claim = claim_update_span(
+            claim=claim_for_work(pk), actor=request.user, **data.validated_data
+        )
+        return Response(ClaimSerializer(claim).data)
+
+
+class ClaimSplitApi(WorkflowApi):
+    permission_classes = [IsFactChecker]
+
+    class InputSerializer(serializers.Serializer):
+        at = serializers.IntegerField(
+            min_value=0, max_value=MAX_INT, help_text="Article offset where the claim is cut."
+        )
+        version = serializers.IntegerField(
+            min_value=0, max_value=MAX_INT, required=False, allow_null=True
+        )
+
+        class Meta:
+            ref_name = "ClaimSplitInput"
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={201: ClaimSerializer(many=True), **errors(400, 401, 403, 404, 409)},
+        summary="Split a claim in two at an offset (both become origin `manual`)",
+    )
+    def post(self, request, pk: int):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        first, second = claim_split(
+            claim=claim_for_work(pk), actor=request.user, **data.validated_data
+        )
+        return Response(ClaimSerializer([first, second], many=True).data, status=201)
+
+
+class ClaimReleaseApi(WorkflowApi):
+    permission_classes = [IsFactChecker]
+
+    @extend_schema(
+        request=None,
+        responses={200: ClaimSerializer, **errors(401, 403, 404, 409)},
+        summary="Give a claim you hold back to its queue",
+    )
+    def post(self, request, pk: int):
+        claim = claim_release(claim=claim_for_work(pk), checker=request.user)
+        return Response(ClaimSerializer(claim).data)
+
+
+class ClaimReassignApi(WorkflowApi):
+    permission_classes = [IsEditor]
+
+    class InputSerializer(serializers.Serializer):
+        checker = serializers.CharField(max_length=150, help_text="The fact-checker's username.")
+
+        class Meta:
+            ref_name = "ClaimReassignInput"
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={200: AssignedClaimSerializer, **errors(400, 401, 403, 404, 409)},
+        summary="Assign a claim to a fact-checker (editors)",
+    )
+    def post(self, request, pk: int):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        checker = user_by_username(data.validated_data["checker"])
+        claim = claim_for_work(pk)
+        claim_reassign(claim=claim, checker=checker, editor=request.user)
+        return Response(AssignedClaimSerializer(claim_with_assignment(claim)).data)
+
+
+class ClaimBulkAssignApi(WorkflowApi):
+    permission_classes = [IsEditor]
+
+    class InputSerializer(serializers.Serializer):
+        claims = serializers.ListField(
+            child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
+            min_length=1,
+            max_length=500,
+        )
+        checker = serializers.CharField(max_length=150)
+
+        class Meta:
+            ref_name = "ClaimBulkAssignInput"
+
+    class OutputSerializer(serializers.Serializer):
+        checker = serializers.CharField()
+        claims = serializers.ListField(child=serializers.IntegerField())
+
+        class Meta:
+            ref_name = "ClaimBulkAssign"
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={200: OutputSerializer, **errors(400, 401, 403, 409)},
+        summary="Assign several claims to one fact-checker, all or none (editors)",
+    )
+    def post(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        checker = user_by_username(data.validated_data["checker"])
+        assignments = claims_bulk_assign(
+            claim_ids=data.validated_data["claims"], checker=checker, editor=request.user
+        )
+        return Response({"checker": checker.username, "claims": [a.claim_id for a in assignments]})
+
+
+class ClaimDismissApi(WorkflowApi):
+    class InputSerializer(serializers.Serializer):
+        reason = serializers.CharField(max_length=500)
+        version = version_field()
+
+        class Meta:
+            ref_name = "ClaimDismissInput"
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={200: ClaimSerializer, **errors(400, 401, 403, 404, 409)},
+        summary="Dismiss a claim as not check-worthy, with a reason",
+    )
+    def post(self, request, pk: int):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        claim = claim_dismiss(
+            claim=claim_for_work(pk),
+            actor=request.user,
+            reason=data.validated_data["reason"],
+            version=data.validated_data.get("version"),
+        )
+        return Response(ClaimSerializer(claim).data)
+
+
+class ClaimReopenApi(WorkflowApi):
+    class InputSerializer(serializers.Serializer):
+        version = version_field()
+
+        class Meta:
+            ref_name = "ClaimReopenInput"
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={200: ClaimSerializer, **errors(400, 401, 403, 404, 409)},
+        summary="Put a dismissed claim back in its queue",
+    )
+    def post(self, request, pk: int):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        claim = claim_reopen(
+            claim=claim_for_work(pk),
+            actor=request.user,
+            version=data.validated_data.get("version"),
+        )
+        return Response(ClaimSerializer(claim).data)
+
+
+class ClaimHistoryApi(WorkflowListApi):
+    serializer_class = AuditEventSerializer
+    filter_backends = []
+
+    def get_queryset(self):
+        claim = get_object_or_404(Claim.objects.only("pk"), pk=self.kwargs["pk"])
+        return (
+            AuditEvent.objects.filter(claim_id=claim.pk)
+            .select_related("actor")
+            .order_by("created_at", "id")
+        )
+
+    @extend_schema(
+        responses={200: AuditEventSerializer(many=True), **errors(401, 403, 404)},
+        summary="The claim's audit trail, oldest first",
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)

@@ -1,0 +1,100 @@
+"""Desk pages for articles: submit, read with claims highlighted, follow extraction live."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from claims.errors import WorkflowError
+from claims.ingest import ArticleRejected, article_submit
+from claims.models import Article, Claim
+from claims.roles import is_fact_checker
+from reviews.desk.access import checker_required, newsroom_required, page
+from reviews.desk.forms import ArticleSubmitForm, ClaimAddForm
+from reviews.desk.highlighting import claim_marks, fact_rows, highlighted_html, text_direction
+from reviews.lifecycle import claim_add
+
+
+@newsroom_required
+def article_submit_view(request: HttpRequest) -> HttpResponse:
+    form = ArticleSubmitForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                article, created = article_submit(submitted_by=request.user, **form.submission())
+            except ArticleRejected as error:
+                form.add_error(None, error.detail)
+                status = error.status_code
+            else:
+                if not created:
+                    messages.info(request, "This article was submitted before: here it is.")
+                return redirect("desk:article_detail", pk=article.pk)
+        else:
+            status = 400
+    return page(
+        request, "claims/article_submit.html", {"form": form, "nav": "submit"}, status=status
+    )
+
+
+def _article_context(article: Article, user=None, add_form=None) -> dict:
+    finished = article.status in (Article.Status.EXTRACTED, Article.Status.FAILED)
+    context = {
+        "article": article,
+        "direction": text_direction(article.language),
+        "finished": finished,
+        "claims": [],
+        "inconsistencies": [],
+    }
+    if article.status == Article.Status.EXTRACTED:
+        claims = list(article.claims.select_related("queue").order_by("start", "id"))
+        context["body_html"] = highlighted_html(article.body, claim_marks(claims))
+        context["claims"] = [
+            {"claim": claim, "facts": fact_rows(claim)}
+            for claim in claims
+            if claim.kind != Claim.Kind.INCONSISTENCY
+        ]
+        context["inconsistencies"] = [
+            {"claim": claim, "facts": fact_rows(claim)}
+            for claim in claims
+            if claim.kind == Claim.Kind.INCONSISTENCY
+        ]
+    # Adding by hand waits for extraction: the extractor might find the same claim meanwhile.
+    if finished and user is not None and is_fact_checker(user):
+        context["add_form"] = add_form or ClaimAddForm(auto_id="add_%s")
+    return context
+
+
+@newsroom_required
+def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article, pk=pk)
+    return page(request, "claims/article_detail.html", _article_context(article, request.user))
+
+
+@newsroom_required
+def article_live(request: HttpRequest, pk: int) -> HttpResponse:
+    """Polled by the article page until extraction settles; the last answer stops the polling."""
+    article = get_object_or_404(Article, pk=pk)
+    return render(request, "claims/_article_live.html", _article_context(article, request.user))
+
+
+@require_POST
+@checker_required
+def claim_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """A claim the extractor missed, marked by hand on the article page."""
+    article = get_object_or_404(Article, pk=pk)
+    form = ClaimAddForm(request.POST, auto_id="add_%s")
+    status = 400
+    if form.is_valid():
+        try:
+            claim = claim_add(article=article, actor=request.user, **form.cleaned_data)
+        except WorkflowError as error:
+            form.add_error(None, error.detail)
+            status = error.status_code
+        else:
+            messages.success(request, f"Claim #{claim.pk} added by hand and sent to its queue.")
+            url = reverse("desk:article_detail", args=[article.pk])
+            return redirect(f"{url}#claim-{claim.pk}")
+    context = _article_context(article, request.user, add_form=form)
+    return page(request, "claims/article_detail.html", context, status=status)

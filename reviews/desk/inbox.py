@@ -1,0 +1,70 @@
+"""The editors' inbox: submitted verdicts to approve or return."""
+
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+
+from claims.errors import WorkflowError
+from claims.models import Evidence, Snapshot
+from reviews.approval import verdict_approve, verdict_return
+from reviews.desk.access import editor_required, page
+from reviews.desk.forms import VerdictReturnForm
+from reviews.models import Verdict
+
+
+def _inbox_verdicts():
+    return (
+        Verdict.objects.filter(status=Verdict.Status.SUBMITTED)
+        .select_related("claim__article", "claim__queue", "rating", "author")
+        .prefetch_related(
+            Prefetch("evidence", queryset=Snapshot.objects.select_related("source")),
+            Prefetch(
+                "claim__evidence",
+                queryset=Evidence.objects.select_related("snapshot__source"),
+                to_attr="all_evidence",
+            ),
+        )
+        .order_by("submitted_at", "id")
+    )
+
+
+@editor_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    return page(
+        request,
+        "reviews/inbox.html",
+        {"nav": "inbox", "verdicts": _inbox_verdicts(), "return_form": VerdictReturnForm()},
+    )
+
+
+@require_POST
+@editor_required
+def verdict_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
+    verdict = get_object_or_404(Verdict.objects.select_related("claim"), pk=pk)
+    try:
+        verdict_approve(verdict=verdict, editor=request.user)
+    except WorkflowError as error:
+        messages.error(request, error.detail)
+        return redirect("desk:inbox")
+    messages.success(request, f"Approved and published: verdict on claim {verdict.claim_id}.")
+    return redirect("desk:inbox")
+
+
+@require_POST
+@editor_required
+def verdict_return_view(request: HttpRequest, pk: int) -> HttpResponse:
+    verdict = get_object_or_404(Verdict.objects.select_related("claim"), pk=pk)
+    form = VerdictReturnForm(request.POST)
+    if not form.is_valid():
+        for error in form.errors.get("comment", []):
+            messages.error(request, error)
+        return redirect("desk:inbox")
+    try:
+        verdict_return(verdict=verdict, editor=request.user, comment=form.cleaned_data["comment"])
+    except WorkflowError as error:
+        messages.error(request, error.detail)
+        return redirect("desk:inbox")
+    messages.success(request, f"Returned to {verdict.author.get_username()} with your comment.")
+    return redirect("desk:inbox")

@@ -1,0 +1,54 @@
+"""The desk's routes: login/logout (names `login`, `logout`, as settings.LOGIN_URL expects) and
+one block per area, each served by its module in reviews/desk/."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from reviews.desk import articles, claim_tools, inbox, queues, workspace
+
+DESK_NAMESPACE = "desk"  # not `app_name`: that would namespace login/logout too
+
+desk_patterns = [
+    # / and /queues/ (reviews/desk/queues.py)
+    path("", queues.home, name="home"),
+    path("queues/<slug:slug>/", queues.queue_detail, name="queue_detail"),
+    path("queues/<slug:slug>/next/", queues.queue_take_next, name="queue_take_next"),
+    path("queues/<slug:slug>/assign/", queues.queue_bulk_assign, name="queue_bulk_assign"),
+    path("notifications/", queues.notifications, name="notifications"),
+    # /articles/ (reviews/desk/articles.py)
+    path("articles/new/", articles.article_submit_view, name="article_submit"),
+    path("articles/<int:pk>/", articles.article_detail, name="article_detail"),
+    path("articles/<int:pk>/live/", articles.article_live, name="article_live"),
+    path("articles/<int:pk>/claims/", articles.claim_add_view, name="claim_add"),
+    # /claims/{id}/ workspace: sources, release, verdict draft (reviews/desk/workspace.py)
+    path("claims/<int:pk>/", workspace.claim_workspace, name="claim_workspace"),
+    path("claims/<int:pk>/evidence/", workspace.claim_evidence, name="claim_evidence"),
+    path("claims/<int:pk>/sources/", workspace.claim_source_attach, name="claim_source_attach"),
+    path("claims/<int:pk>/release/", workspace.claim_release_view, name="claim_release"),
+    path("claims/<int:pk>/draft/", workspace.verdict_draft, name="verdict_draft"),
+    path("claims/<int:pk>/submit/", workspace.verdict_submit_view, name="verdict_submit"),
+    # /claims/{id}/ tools: span, split, dismiss, reopen, reassign, correct (claim_tools.py)
+    path("claims/<int:pk>/span/", claim_tools.claim_span_view, name="claim_span"),
+    path("claims/<int:pk>/split/", claim_tools.claim_split_view, name="claim_split"),
+    path("claims/<int:pk>/dismiss/", claim_tools.claim_dismiss_view, name="claim_dismiss"),
+    path("claims/<int:pk>/reopen/", claim_tools.claim_reopen_view, name="claim_reopen"),
+    path("claims/<int:pk>/assign/", claim_tools.claim_reassign_view, name="claim_reassign"),
+    path("claims/<int:pk>/correction/", claim_tools.verdict_correct_view, name="verdict_correct"),
+    # /inbox/ and editorial decisions (reviews/desk/inbox.py)
+    path("inbox/", inbox.inbox, name="inbox"),
+    path("verdicts/<int:pk>/approve/", inbox.verdict_approve_view, name="verdict_approve"),
+    path("verdicts/<int:pk>/return/", inbox.verdict_return_view, name="verdict_return"),
+]
+
+# / (authentication: un-namespaced, because LOGIN_URL = "login")
+urlpatterns = [
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            template_name="registration/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include((desk_patterns, DESK_NAMESPACE))),
+]

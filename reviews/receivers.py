@@ -1,0 +1,29 @@
+"""The workflow's answers to the hooks of the `claims` layer (claims/hooks.py).
+
+Connected once, in ReviewsConfig.ready(), so every process that loads Django (web, workers,
+management commands) routes new claims and resets the public cache the same way.
+"""
+
+from functools import partial
+
+from django.db import transaction
+
+from claims import hooks
+from reviews.publication import publication_invalidate
+from reviews.routing import claims_route
+
+
+def route_created_claims(sender, *, claims, actor=None, **kwargs) -> None:
+    claims_route(claims=claims, actor=actor)
+
+
+def forget_cached_address(sender, *, article_id: int, **kwargs) -> None:
+    # After commit: a reader must never cache the old answer again between our delete and commit.
+    transaction.on_commit(partial(publication_invalidate, article_id=article_id), robust=True)
+
+
+def connect() -> None:
+    hooks.claims_created.connect(route_created_claims, dispatch_uid="reviews.route_created_claims")
+    hooks.article_address_registered.connect(
+        forget_cached_address, dispatch_uid="reviews.forget_cached_address"
+    )

@@ -4,22 +4,29 @@ Both sides go through the same extraction engine (`claims.extraction.extract_fac
 comparison is between normalised values, never between strings: an Arabic claim
 "بنحو 40 مليار دولار" meets an English source's "$40bn" as 40_000_000_000 USD on both sides.
 
-Stance, from the per-fact results ("figures" are money, percent, quantity and date facts;
-an attribution corroborates but cannot decide a stance on its own):
+Stance, from the per-fact results. "Values" are money, percent and quantity facts: the figures
+that make a claim worth checking. A date places a claim in time but cannot prove it (pages are
+full of dates), and an attribution corroborates without deciding anything on its own.
 
-1. some figure is `different`: `contradicts` when no figure is `equal`, else `mentions`
-   (the source agrees on one number and disagrees on another: a person must read it);
-2. every figure is `equal`: `supports`;
-3. some figures `equal`, the rest `absent`: `supports` when every money, percent and quantity
-   fact is among the equal ones (the figures that made the claim worth checking), else
-   `mentions` (a matching date alone proves little);
-4. nothing equal or different, but the source shares the claim's topic (an attribution's
-   speaker, or enough of the claim's words): `mentions`;
+1. some value is `different`: `contradicts` when no value is `equal`, else `mixed` (the
+   source agrees on one figure and disagrees on another: a person must weigh it; never shown
+   as a mere mention);
+2. otherwise a date is `different`: the same, `mixed` when some value is `equal`, else
+   `contradicts` (a date that agrees never softens a disagreement, one that disagrees can
+   sharpen an agreement);
+3. every value is `equal`: `supports` (the dates, if any, agree or are absent);
+4. anything else `equal` (some values only, a date alone, an attribution), or the source
+   shares the claim's topic (an attribution's speaker, or enough of the claim's words):
+   `mentions` — a date alone never makes `supports`;
 5. otherwise `not_found`.
+
+A weekday is part of a date: "Monday, 14 March 2025" against "Friday, 14 March 2025" is
+`different`, and so against a plain "14 March 2025" (a Friday by the calendar).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
@@ -37,7 +44,6 @@ COMPARABLE_RATIO = 100.0
 LOWER_BOUNDS = {"more_than", "over", "at_least"}
 UPPER_BOUNDS = {"less_than", "under", "up_to"}
 JUST_BELOW = {"nearly", "almost"}
-FIGURE_TYPES = {"money", "percent", "quantity", "date"}
 VALUE_TYPES = {"money", "percent", "quantity"}
 # How far (characters) from a matched figure a speaker still counts as "near the quoted words".
 SPEAKER_WINDOW = 400
@@ -45,7 +51,8 @@ PASSAGE_MAX = 600
 MIN_SHARED_WORDS = 3
 
 EQUAL, DIFFERENT, ABSENT = "equal", "different", "absent"
-SUPPORTS, CONTRADICTS, MENTIONS, NOT_FOUND = "supports", "contradicts", "mentions", "not_found"
+SUPPORTS, CONTRADICTS, MIXED = "supports", "contradicts", "mixed"
+MENTIONS, NOT_FOUND = "mentions", "not_found"
 
 _SENTENCE_END = re.compile(r"[.!?؟۔\n]")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -232,9 +239,23 @@ def match_value(claim: dict, source_facts: list[dict]) -> tuple[str, dict | None
     return DIFFERENT, candidates[0][3]
 
 
+def _weekday(fact: dict) -> int | None:
+    """The fact's weekday (Monday 0): as written, else from its full date by the calendar."""
+    if fact.get("weekday") is not None:
+        return fact["weekday"]
+    try:
+        return dt.date(fact["year"], fact["month"], fact["day"]).weekday()
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def _date_fields_agree(claim: dict, seen: dict) -> bool:
     for name in ("year", "day"):
         if claim.get(name) is not None and seen.get(name) != claim[name]:
+            return False
+    if claim.get("weekday") is not None:
+        seen_weekday = _weekday(seen)
+        if seen_weekday is not None and seen_weekday != claim["weekday"]:
             return False
     if claim.get("month") is not None:
         return seen.get("month") == claim["month"]
@@ -250,6 +271,9 @@ def match_date(claim: dict, source_facts: list[dict]) -> tuple[str, dict | None]
     A source date differs only when it shares the claim's year (or the claim has none) and
     is precise enough to compare; pages are full of unrelated dates.
     """
+    if all(claim.get(name) is None for name in ("year", "month", "months", "day")):
+        # "last year", "on Monday": relative to a day the source does not share.
+        return ABSENT, None
     differing = []
     for seen in source_facts:
         if seen["type"] != "date":
@@ -330,18 +354,15 @@ def _result(claim_fact: dict, result: str, seen: dict | None, text: str) -> dict
 
 
 def stance_for(results: list[dict], topical: bool) -> str:
-    figures = [r for r in results if r["type"] in FIGURE_TYPES]
-    equal = [r for r in figures if r["result"] == EQUAL]
-    different = [r for r in figures if r["result"] == DIFFERENT]
-    if different:
-        return MENTIONS if equal else CONTRADICTS
-    if figures and len(equal) == len(figures):
+    """The claim's stance from its per-fact results; the rule is in the module docstring."""
+    values = [r for r in results if r["type"] in VALUE_TYPES]
+    values_equal_ = any(r["result"] == EQUAL for r in values)
+    if any(r["result"] == DIFFERENT for r in values):
+        return MIXED if values_equal_ else CONTRADICTS
+    if any(r["result"] == DIFFERENT for r in results if r["type"] == "date"):
+        return MIXED if values_equal_ else CONTRADICTS
+    if values and all(r["result"] == EQUAL for r in values):
         return SUPPORTS
-    if equal:
-        values = [r for r in figures if r["type"] in VALUE_TYPES]
-        if values and all(r["result"] == EQUAL for r in values):
-            return SUPPORTS
-        return MENTIONS
     if topical or any(r["result"] == EQUAL for r in results):
         return MENTIONS
     return NOT_FOUND

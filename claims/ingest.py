@@ -1,11 +1,13 @@
 """Submitting articles: validation, resubmission, and handing extraction to the CPU queue."""
 
+import datetime as dt
 import hashlib
 import re
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims import dispatch, hooks
 from claims.audit import audit_record
@@ -51,6 +53,13 @@ def _checked_language(language: str | None) -> str:
     return language
 
 
+def _checked_published_on(published_on: dt.date | None) -> dt.date | None:
+    # A day of slack: the publisher's "today" may already be tomorrow in UTC.
+    if published_on is not None and published_on > timezone.now().date() + dt.timedelta(days=1):
+        raise ArticleRejected(_("published_on: the article's publication date is in the future."))
+    return published_on
+
+
 def _attach_published_url(article: Article, url: str) -> None:
     try:
         key = url_match_key(url)
@@ -77,9 +86,15 @@ def article_submit(
     language: str | None = None,
     published_url: str | None = None,
     publisher: str = "",
+    published_on: dt.date | None = None,
 ) -> tuple[Article, bool]:
-    """Store an article and start extraction after commit. Returns (article, created)."""
+    """Store an article and start extraction after commit. Returns (article, created).
+
+    `published_on` is the article's own publication date as the submitter knows it; for an
+    article fetched by URL without one, the page's metadata supplies it (`article_fetch`).
+    """
     language = _checked_language(language)
+    published_on = _checked_published_on(published_on)
     title = (title or "").strip()[:500]
     if url and not body:
         try:
@@ -91,6 +106,7 @@ def article_submit(
             language=language,
             source_url=fetch_url,
             publisher=publisher,
+            published_on=published_on,
             status=Article.Status.FETCHING,
             submitted_by=submitted_by,
         )
@@ -105,12 +121,16 @@ def article_submit(
     if existing:
         if published_url:
             _attach_published_url(existing, published_url)
+        if published_on and existing.published_on is None:
+            Article.objects.filter(pk=existing.pk).update(published_on=published_on)
+            existing.published_on = published_on
         return existing, False
     article = Article.objects.create(
         title=title or cleaned.split("\n", 1)[0][:200],
         body=cleaned,
         language=language,
         publisher=publisher,
+        published_on=published_on,
         content_hash=digest,
         submitted_by=submitted_by,
     )

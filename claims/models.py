@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class Language(models.TextChoices):
@@ -199,6 +200,7 @@ class Evidence(models.Model):
     class Stance(models.TextChoices):
         SUPPORTS = "supports"
         CONTRADICTS = "contradicts"
+        MIXED = "mixed", _("Mixed")
         MENTIONS = "mentions"
         NOT_FOUND = "not_found"
 

@@ -8,7 +8,13 @@ those to one key; `source_url_normalized` keeps a fetchable URL for sources.
 import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
-TRACKING_PARAMS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "_ga"}
+# Click and campaign identifiers (besides every `utm_*`): they say how a reader arrived, never
+# which article it is.
+TRACKING_PARAMS = {
+    "fbclid", "gclid", "dclid", "msclkid", "gbraid", "wbraid", "yclid", "twclid", "ttclid",
+    "mc_cid", "mc_eid", "igshid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "ref_src",
+    "ref_url", "oly_enc_id", "oly_anon_id", "vero_id", "wt_mc", "cmpid", "ocid", "smid",
+}  # fmt: skip
 # Query parameters that only select the AMP rendering of the same article (?amp, ?amp=1,
 # ?outputType=amp): dropped from the match key, never from a fetchable URL.
 AMP_PARAMS = {"amp", "outputtype"}
@@ -42,11 +48,16 @@ def _split(url: str):
     return parts
 
 
+def _is_tracking(key: str) -> bool:
+    key = key.lower()
+    return key.startswith("utm_") or key in TRACKING_PARAMS
+
+
 def _clean_query(query: str) -> str:
     kept = [
         (key, value)
         for key, value in parse_qsl(query, keep_blank_values=True)
-        if not key.lower().startswith("utm_") and key.lower() not in TRACKING_PARAMS
+        if not _is_tracking(key)
     ]
     return urlencode(sorted(kept))
 
@@ -115,3 +126,20 @@ def source_url_normalized(url: str) -> str:
     host = _host(parts)
     path = parts.path or "/"
     return urlunsplit((scheme, _netloc(parts, host), path, _clean_query(parts.query), ""))
+
+
+def url_canonical(url: str) -> str:
+    """The address to show people and search engines: as given, less tracking and fragment.
+
+    Unlike the match key, the host, path and the order of the remaining parameters stay as the
+    publisher wrote them. Raises InvalidURL when `url` is not an http(s) address.
+    """
+    parts = _split(url)
+    kept = [
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not _is_tracking(key)
+    ]
+    return urlunsplit(
+        (parts.scheme.lower(), _netloc(parts, _host(parts)), parts.path or "/", urlencode(kept), "")
+    )

@@ -19,6 +19,7 @@ from reviews.assignment import lease_end
 from reviews.lifecycle import ClaimEvent, claim_transition
 from reviews.models import Assignment, EditorialDecision, Verdict
 from reviews.notifications import notify_verdict_approved, notify_verdict_returned
+from reviews.verdicts import evidence_required
 
 
 def _locked_submitted(*, verdict_id: int, version: int | None) -> Verdict:
@@ -68,6 +69,9 @@ def _verdict_publish(*, verdict_id: int, editor, version: int | None) -> Verdict
     verdict = _locked_submitted(verdict_id=verdict_id, version=version)
     if verdict.author_id == editor.pk:
         raise FourEyesViolation()
+    # Submitted before sources were required, or its rating changed since: still no publishing
+    # a rating that needs a source without one.
+    evidence_required(rating=verdict.rating, cited=verdict.evidence.exists())
     # 2. The decision; the one-approval constraint backs the lock up on every database.
     try:
         with transaction.atomic():

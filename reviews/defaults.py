@@ -12,6 +12,7 @@ class RatingSpec:
     rating_value: int | None
     color: str
     severity: int
+    needs_evidence: bool = True
 
 
 DEFAULT_RATINGS = [
@@ -20,7 +21,7 @@ DEFAULT_RATINGS = [
     RatingSpec("misleading", "Misleading", 3, "yellow", 3),
     RatingSpec("mostly-false", "Mostly false", 2, "orange", 4),
     RatingSpec("false", "False", 1, "red", 5),
-    RatingSpec("unverifiable", "Unverifiable", None, "lightgrey", 2),
+    RatingSpec("unverifiable", "Unverifiable", None, "lightgrey", 2, needs_evidence=False),
 ]
 
 # (slug, name, priority, languages, kinds, fallback)
@@ -45,18 +46,23 @@ def ensure_rating_scale(scale_model, rating_model):
     )
     if not scale_model.objects.filter(is_default=True).exists():
         scale_model.objects.filter(pk=scale.pk).update(is_default=True)
+    # Migrations before `needs_evidence` existed run this with their historical model.
+    has_needs_evidence = any(f.name == "needs_evidence" for f in rating_model._meta.fields)
     for order, spec in enumerate(DEFAULT_RATINGS):
+        values = {
+            "label": spec.label,
+            "alternate_name": spec.label,
+            "rating_value": spec.rating_value,
+            "color": spec.color,
+            "severity": spec.severity,
+            "order": order,
+        }
+        created = {**values}
+        if has_needs_evidence:
+            # Set once: whether a rating needs a cited source is the newsroom's to configure.
+            created["needs_evidence"] = spec.needs_evidence
         rating_model.objects.update_or_create(
-            scale=scale,
-            slug=spec.slug,
-            defaults={
-                "label": spec.label,
-                "alternate_name": spec.label,
-                "rating_value": spec.rating_value,
-                "color": spec.color,
-                "severity": spec.severity,
-                "order": order,
-            },
+            scale=scale, slug=spec.slug, defaults=values, create_defaults=created
         )
     return scale
 

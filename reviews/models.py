@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from claims.models import Claim, Snapshot
 
@@ -84,6 +85,13 @@ class Rating(models.Model):
         default=0, help_text="Higher is worse (badge colour)."
     )
     order = models.PositiveSmallIntegerField(default=0)
+    needs_evidence = models.BooleanField(
+        default=True,
+        verbose_name=_("needs evidence"),
+        help_text=_(
+            "A verdict with this rating cites at least one archived source to be submitted."
+        ),
+    )
 
     class Meta:
         ordering = ["scale", "order"]
@@ -108,10 +116,19 @@ class Verdict(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts"
     )
     rating = models.ForeignKey(Rating, null=True, blank=True, on_delete=models.PROTECT)
-    summary = models.CharField(
-        max_length=500, blank=True, help_text="Published as ClaimReview claimReviewed."
+    claim_reviewed = models.TextField(
+        blank=True,
+        verbose_name=_("claim as reviewed"),
+        help_text=_(
+            "Published as ClaimReview claimReviewed; the claim's text unless the checker words it."
+        ),
     )
-    rationale = models.TextField(blank=True)
+    summary = models.CharField(
+        max_length=500, blank=True, help_text=_("Published as the ClaimReview's headline.")
+    )
+    rationale = models.TextField(
+        blank=True, help_text=_("Published as the ClaimReview's reviewBody.")
+    )
     evidence = models.ManyToManyField(Snapshot, blank=True, related_name="verdicts")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     version = models.PositiveIntegerField(default=1)

@@ -17,7 +17,7 @@ import logging
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from functools import lru_cache
 
 import redis
@@ -29,6 +29,7 @@ from django.urls import reverse
 from claims.models import Article, ArticleURL
 from claims.url_keys import InvalidURL, url_match_key
 from reviews.badges import badge_svg
+from reviews.claimreview import canonical_urls, claim_review, iso_date, verdict_public_url
 from reviews.models import Rating, Verdict
 
 logger = logging.getLogger(__name__)
@@ -58,8 +59,6 @@ CACHE_PREFIX = "claimdesk:public:v1"
 NOT_FOUND_DETAIL = "Claimdesk knows no article at this address."
 NO_CLAIMS_MESSAGE = "no claims checked yet"
 NO_CLAIMS_COLOR = "lightgrey"
-BEST_RATING = 5
-WORST_RATING = 1
 
 JSON = "application/json"
 LD_JSON = "application/ld+json"
@@ -168,11 +167,6 @@ def publication_for_claim(claim_id: int) -> Publication | None:
 # --- payloads -----------------------------------------------------------------------------------
 
 
-def verdict_public_url(claim_id: int) -> str:
-    # The page is per claim, so the address a publisher or a search engine keeps survives corrections.
-    return settings.CLAIMDESK_PUBLIC_BASE_URL + reverse("public_pages:verdict", args=[claim_id])
-
-
 def article_public_url(url: str) -> str:
     from urllib.parse import urlencode
 
@@ -182,14 +176,6 @@ def article_public_url(url: str) -> str:
         + "?"
         + urlencode({"url": url})
     )
-
-
-def _iso_date(value: date | datetime | None) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    return value.isoformat()
 
 
 def _pluralise(count: int, one: str, many: str) -> str:
@@ -217,57 +203,18 @@ def badge_payload(publication: Publication) -> dict:
     return {"schemaVersion": 1, "label": label, "message": message, "color": color}
 
 
-def _review_rating(verdict: Verdict, publication: Publication) -> dict:
-    rating = verdict.rating
-    review_rating = {"@type": "Rating"}
-    if rating is not None and rating.rating_value is not None:
-        best, worst = publication.best_worst.get(rating.scale_id, (BEST_RATING, WORST_RATING))
-        review_rating.update(ratingValue=rating.rating_value, bestRating=best, worstRating=worst)
-    # Google accepts a text-only rating: Unverifiable has no place on the numeric scale.
-    review_rating["alternateName"] = (
-        (rating.alternate_name or rating.label) if rating else "Unrated"
-    )
-    return review_rating
-
-
-def _claim_review(verdict: Verdict, publication: Publication) -> dict:
-    article = publication.article
-    claim = verdict.claim
-    appearances = [{"@type": "CreativeWork", "url": url} for url in publication.urls]
-    if appearances and article.title:
-        appearances[0]["headline"] = article.title
-    item = {"@type": "Claim"}
-    if appearances:
-        item["appearance"] = appearances
-        item["firstAppearance"] = appearances[0]
-    item["datePublished"] = _iso_date(article.published_on or article.created_at)
-    if article.publisher:
-        item["author"] = {"@type": "Organization", "name": article.publisher}
-    review = {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "url": verdict_public_url(claim.pk),
-        "claimReviewed": verdict.summary or claim.text,
-        "reviewRating": _review_rating(verdict, publication),
-        "itemReviewed": item,
-        "author": {
-            "@type": "Organization",
-            "name": settings.CLAIMDESK_ORGANIZATION_NAME,
-            "url": settings.CLAIMDESK_ORGANIZATION_URL,
-        },
-    }
-    first = publication.first_published.get(claim.pk) or verdict.published_at
-    review["datePublished"] = _iso_date(first)
-    if verdict.published_at and first and verdict.published_at > first:
-        review["dateModified"] = verdict.published_at.isoformat()
-    if article.language:
-        review["inLanguage"] = article.language
-    return review
-
-
 def claimreview_payload(publication: Publication) -> list[dict]:
     """schema.org ClaimReview objects, one per live verdict (the newest version of a correction)."""
-    return [_claim_review(verdict, publication) for verdict in publication.verdicts]
+    return [
+        claim_review(
+            verdict,
+            article=publication.article,
+            urls=publication.urls,
+            first_published=publication.first_published.get(verdict.claim_id),
+            best_worst=publication.best_worst,
+        )
+        for verdict in publication.verdicts
+    ]
 
 
 def articles_payload(publication: Publication) -> dict:
@@ -293,6 +240,7 @@ def articles_payload(publication: Publication) -> dict:
                 }
                 if rating
                 else None,
+                "claim_reviewed": verdict.claim_reviewed or verdict.claim.text,
                 "summary": verdict.summary,
                 "rationale": verdict.rationale,
                 "version": verdict.version,
@@ -317,8 +265,8 @@ def articles_payload(publication: Publication) -> dict:
             "title": article.title,
             "publisher": article.publisher,
             "language": article.language,
-            "published_on": _iso_date(article.published_on),
-            "urls": publication.urls,
+            "published_on": iso_date(article.published_on),
+            "urls": canonical_urls(publication.urls),
         },
         "count": len(verdicts),
         "verdicts": verdicts,

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims.audit import audit_record
 from claims.errors import Conflict, Forbidden, IllegalTransition, InvalidInput, StaleVersion
@@ -16,14 +17,17 @@ from reviews.queues import claim_workable_by
 
 WORKING_STATUSES = [Verdict.Status.DRAFT, Verdict.Status.SUBMITTED, Verdict.Status.RETURNED]
 EDITABLE_STATUSES = [Verdict.Status.DRAFT, Verdict.Status.RETURNED]
-# Google shows claimReviewed in search results; longer summaries get cut mid-sentence.
+# Google shows claimReviewed in search results; longer ones get cut mid-sentence. The summary
+# (the review's headline) is shown beside it, so the same advice holds for both.
 SUMMARY_ADVISED_CHARS = 75
 
 
 def _with_outcome(verdict: Verdict, *, created: bool) -> Verdict:
     """The API reports these two beside the verdict (201 vs 200, advice on the summary)."""
     verdict.created = created
-    verdict.warnings = summary_warnings(verdict.summary)
+    verdict.warnings = summary_warnings(verdict.summary) + claim_reviewed_warnings(
+        verdict.claim_reviewed
+    )
     return verdict
 
 
@@ -37,22 +41,52 @@ def rating_for_slug(slug: str) -> Rating:
     return rating
 
 
-def snapshots_for_ids(ids: Iterable[int]) -> list[Snapshot]:
+def snapshots_for_ids(ids: Iterable[int], *, claim: Claim) -> list[Snapshot]:
+    """The snapshots with these ids, each an archived copy of a source the claim cites."""
     ids = list(dict.fromkeys(ids))
-    snapshots = list(Snapshot.objects.filter(pk__in=ids))
+    snapshots = list(Snapshot.objects.filter(pk__in=ids, source__citations__claim=claim).distinct())
     if len(snapshots) != len(ids):
         missing = sorted(set(ids) - {snapshot.pk for snapshot in snapshots})
-        raise InvalidInput(f"No such evidence snapshots: {missing}.")
+        raise InvalidInput(
+            _("No such evidence snapshots among this claim's sources: %(ids)s.") % {"ids": missing}
+        )
     return snapshots
 
 
 def summary_warnings(summary: str | None) -> list[str]:
     if summary and len(summary) > SUMMARY_ADVISED_CHARS:
         return [
-            f"The summary is {len(summary)} characters; ClaimReview claimReviewed reads best "
-            f"under {SUMMARY_ADVISED_CHARS}."
+            _(
+                "The summary is %(count)d characters; the review's headline reads best under "
+                "%(limit)d."
+            )
+            % {"count": len(summary), "limit": SUMMARY_ADVISED_CHARS}
         ]
     return []
+
+
+def claim_reviewed_warnings(claim_reviewed: str | None) -> list[str]:
+    if claim_reviewed and len(claim_reviewed) > SUMMARY_ADVISED_CHARS:
+        return [
+            _(
+                "The claim as reviewed is %(count)d characters; ClaimReview claimReviewed reads "
+                "best under %(limit)d."
+            )
+            % {"count": len(claim_reviewed), "limit": SUMMARY_ADVISED_CHARS}
+        ]
+    return []
+
+
+def evidence_required(*, rating: Rating | None, cited: bool) -> None:
+    """Refuse to send on a verdict whose rating needs a cited source and that cites none."""
+    if rating is not None and rating.needs_evidence and not cited:
+        raise InvalidInput(
+            _(
+                "A verdict rated “%(rating)s” cites at least one archived source: attach a "
+                "source, wait until it is fetched, and tick it under evidence."
+            )
+            % {"rating": rating.label}
+        )
 
 
 def verdict_working(claim: Claim) -> Verdict | None:
@@ -68,7 +102,13 @@ def _holder_id(claim: Claim) -> int | None:
     )
 
 
-def _fields(*, rating: str | None, summary: str | None, rationale: str | None) -> dict:
+def _fields(
+    *,
+    rating: str | None,
+    summary: str | None,
+    rationale: str | None,
+    claim_reviewed: str | None = None,
+) -> dict:
     changes = {}
     if rating is not None:
         changes["rating"] = rating_for_slug(rating)
@@ -76,6 +116,8 @@ def _fields(*, rating: str | None, summary: str | None, rationale: str | None) -
         changes["summary"] = summary.strip()
     if rationale is not None:
         changes["rationale"] = rationale
+    if claim_reviewed is not None:
+        changes["claim_reviewed"] = claim_reviewed.strip()
     return changes
 
 
@@ -84,6 +126,7 @@ def _snapshot(verdict: Verdict) -> dict:
         "status": verdict.status,
         "version": verdict.version,
         "rating": verdict.rating.slug if verdict.rating_id else None,
+        "claim_reviewed": verdict.claim_reviewed,
         "summary": verdict.summary,
         "rationale": verdict.rationale,
     }
@@ -99,6 +142,7 @@ def verdict_save_draft(
     summary: str | None = None,
     rationale: str | None = None,
     evidence: list[int] | None = None,
+    claim_reviewed: str | None = None,
 ) -> Verdict:
     """Create or update the claim's draft verdict; a stale `version` is refused and loses nothing.
 
@@ -114,8 +158,10 @@ def verdict_save_draft(
     holder_id = _holder_id(claim)
     if claim.status != Claim.Status.PUBLISHED and holder_id is None:
         raise IllegalTransition("Nobody holds this claim: take it from its queue first.")
-    changes = _fields(rating=rating, summary=summary, rationale=rationale)
-    snapshots = snapshots_for_ids(evidence) if evidence is not None else None
+    changes = _fields(
+        rating=rating, summary=summary, rationale=rationale, claim_reviewed=claim_reviewed
+    )
+    snapshots = snapshots_for_ids(evidence, claim=claim) if evidence is not None else None
     working = verdict_working(claim)
     created = False
     if working is None:
@@ -131,7 +177,10 @@ def verdict_save_draft(
         try:
             with transaction.atomic():
                 working = Verdict.objects.create(
-                    claim=claim, author=author, supersedes=supersedes, **changes
+                    claim=claim,
+                    author=author,
+                    supersedes=supersedes,
+                    **{"claim_reviewed": claim.text, **changes},
                 )
         except IntegrityError:
             raise Conflict("Someone started this verdict at the same moment: reload it.") from None
@@ -182,6 +231,7 @@ def verdict_submit(
     summary: str | None = None,
     rationale: str | None = None,
     evidence: list[int] | None = None,
+    claim_reviewed: str | None = None,
 ) -> Verdict:
     """Save any last changes to the claim's verdict and submit it to the editors.
 
@@ -196,6 +246,7 @@ def verdict_submit(
             summary=summary,
             rationale=rationale,
             evidence=evidence,
+            claim_reviewed=claim_reviewed,
         )
     is_correction = working is not None and working.supersedes_id is not None
     if not is_correction and _holder_id(claim) != author.pk:
@@ -212,9 +263,11 @@ def verdict_submit(
         summary=summary,
         rationale=rationale,
         evidence=evidence,
+        claim_reviewed=claim_reviewed,
     )
     if verdict.rating_id is None or not verdict.summary:
-        raise InvalidInput("A verdict needs a rating and a summary before it is submitted.")
+        raise InvalidInput(_("A verdict needs a rating and a summary before it is submitted."))
+    evidence_required(rating=verdict.rating, cited=verdict.evidence.exists())
     now = timezone.now()
     rows = Verdict.objects.filter(
         pk=verdict.pk, version=verdict.version, status__in=EDITABLE_STATUSES
@@ -250,6 +303,7 @@ def verdict_correct(
     summary: str | None,
     rationale: str | None = None,
     evidence: list[int] | None = None,
+    claim_reviewed: str | None = None,
 ) -> Verdict:
     """A new verdict that will supersede the published one once an editor approves it."""
     if not claim_workable_by(claim=claim, user=author):
@@ -259,8 +313,12 @@ def verdict_correct(
         raise IllegalTransition("Only a published verdict can be corrected.")
     if not rating or not summary:
         raise InvalidInput("A correction needs a rating and a summary.")
-    changes = _fields(rating=rating, summary=summary, rationale=rationale)
-    snapshots = snapshots_for_ids(evidence) if evidence is not None else None
+    changes = _fields(
+        rating=rating, summary=summary, rationale=rationale, claim_reviewed=claim_reviewed
+    )
+    changes.setdefault("claim_reviewed", published.claim_reviewed or claim.text)
+    snapshots = snapshots_for_ids(evidence, claim=claim) if evidence is not None else None
+    evidence_required(rating=changes["rating"], cited=bool(snapshots))
     try:
         with transaction.atomic():
             verdict = Verdict.objects.create(

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from claims.ingest import ArticleRejected, article_submit
 from claims.models import Article, ArticleURL, Claim
 from claims.permissions import IsFactChecker
+from claims.stance_counts import with_stance_counts
 from reviews.api.base import WorkflowApi
 from reviews.api.serializers import MAX_INT, ClaimSerializer, errors
 from reviews.lifecycle import claim_add
@@ -57,7 +58,7 @@ class ArticleSerializer(serializers.ModelSerializer):
 
 def article_for_output(pk: int) -> Article:
     """A fixed number of queries however many claims the article has."""
-    claims = Claim.objects.select_related("queue").order_by("start", "id")
+    claims = with_stance_counts(Claim.objects.select_related("queue")).order_by("start", "id")
     return get_object_or_404(
         Article.objects.prefetch_related(
             Prefetch("claims", queryset=claims),
@@ -92,6 +93,12 @@ class ArticleCreateApi(WorkflowApi):
             allow_null=True,
             help_text="Where the publisher shows it (the public badge looks it up by this).",
         )
+        published_on = serializers.DateField(
+            required=False,
+            allow_null=True,
+            help_text="The article's own publication date (ISO), published as ClaimReview "
+            "itemReviewed.datePublished; for a `url`, read from the page when omitted.",
+        )
 
         class Meta:
             ref_name = "ArticleCreateInput"
@@ -121,6 +128,7 @@ class ArticleCreateApi(WorkflowApi):
                 url=values.get("url") or None,
                 language=values.get("language") or None,
                 published_url=values.get("published_url") or None,
+                published_on=values.get("published_on"),
                 submitted_by=request.user,
             )
         except ArticleRejected as rejected:

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from claims.models import AuditEvent, Claim
 from claims.permissions import IsEditor, IsFactChecker
+from claims.stance_counts import with_stance_counts
 from reviews.api.base import (
     WorkflowApi,
     WorkflowListApi,
@@ -42,7 +43,9 @@ class ClaimFilter(django_filters.FilterSet):
 class ClaimListApi(WorkflowListApi):
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilter
-    queryset = Claim.objects.select_related("queue").order_by("-created_at", "-id")
+    queryset = with_stance_counts(Claim.objects.select_related("queue")).order_by(
+        "-created_at", "-id"
+    )
 
     @extend_schema(
         responses={200: ClaimSerializer(many=True), **errors(400, 401, 403)},

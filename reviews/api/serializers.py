@@ -1,9 +1,10 @@
 """Serializers shared by the REST API modules (reviews/api/)."""
 
-from drf_spectacular.utils import OpenApiResponse
+from drf_spectacular.utils import OpenApiResponse, extend_schema_field
 from rest_framework import serializers
 
 from claims.models import AuditEvent, Claim
+from claims.stance_counts import stance_counts
 from reviews.models import Assignment, EditorialDecision, Notification, Queue, Verdict
 
 MAX_INT = 2**31 - 1  # PositiveIntegerField on PostgreSQL
@@ -46,9 +47,32 @@ def version_field(**kwargs) -> serializers.IntegerField:
     )
 
 
+def claim_reviewed_field(**kwargs) -> serializers.CharField:
+    return serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=2000,
+        help_text="The claim as reviewed, published as ClaimReview claimReviewed (best under 75 "
+        "chars); the claim's text when omitted.",
+        **kwargs,
+    )
+
+
+class StanceCountsSerializer(serializers.Serializer):
+    supports = serializers.IntegerField(help_text="Sources whose figures all agree.")
+    contradicts = serializers.IntegerField(help_text="Sources that give the figures differently.")
+    mixed = serializers.IntegerField(help_text="Sources that agree on some figures, not others.")
+
+    class Meta:
+        ref_name = "StanceCounts"
+
+
 class ClaimSerializer(serializers.ModelSerializer):
     queue = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     facts = serializers.JSONField(help_text="Facts found in the claim (see CONTRACTS §2).")
+    stance_counts = serializers.SerializerMethodField(
+        help_text="How many cited sources support, contradict, or are mixed about the claim."
+    )
 
     class Meta:
         model = Claim
@@ -64,6 +88,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "status",
             "checkworthiness",
             "queue",
+            "stance_counts",
             "origin",
             "dismiss_reason",
             "version",
@@ -71,6 +96,10 @@ class ClaimSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(StanceCountsSerializer)
+    def get_stance_counts(self, claim: Claim) -> dict[str, int]:
+        return stance_counts(claim)
 
 
 class AssignmentSerializer(serializers.ModelSerializer):
@@ -118,6 +147,7 @@ class VerdictSerializer(serializers.ModelSerializer):
             "author",
             "rating",
             "rating_label",
+            "claim_reviewed",
             "summary",
             "rationale",
             "evidence",

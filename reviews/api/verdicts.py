@@ -13,6 +13,7 @@ from reviews.api.serializers import (
     MAX_ID,
     VerdictSerializer,
     VerdictWrittenSerializer,
+    claim_reviewed_field,
     errors,
     verdicts_for_output,
     version_field,
@@ -27,15 +28,22 @@ class VerdictInputSerializer(serializers.Serializer):
         max_length=50, help_text="A slug of the default rating scale, e.g. `mostly-false`."
     )
     summary = serializers.CharField(
-        max_length=500, help_text="Published as ClaimReview claimReviewed (best under 75 chars)."
+        max_length=500, help_text="Published as the ClaimReview's headline (best under 75 chars)."
     )
-    rationale = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    rationale = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=20000,
+        help_text="Published as the ClaimReview's reviewBody.",
+    )
     evidence = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
         required=False,
         max_length=200,
-        help_text="Ids of archived snapshots the verdict cites.",
+        help_text="Ids of archived snapshots of the claim's sources that the verdict cites; at "
+        "least one unless the rating needs no evidence (by default `unverifiable`).",
     )
+    claim_reviewed = claim_reviewed_field()
     version = version_field()
 
     class Meta:
@@ -86,6 +94,7 @@ class VerdictDraftApi(WorkflowApi):
             allow_null=True,
             max_length=200,
         )
+        claim_reviewed = claim_reviewed_field(allow_null=True)
         version = version_field()
 
         class Meta:

@@ -10,6 +10,7 @@ from claims.errors import WorkflowError
 from claims.ingest import ArticleRejected, article_submit
 from claims.models import Article, Claim
 from claims.roles import is_fact_checker
+from claims.stance_counts import with_stance_counts
 from reviews.desk.access import checker_required, newsroom_required, page
 from reviews.desk.forms import ArticleSubmitForm, ClaimAddForm
 from reviews.desk.highlighting import claim_marks, fact_rows, highlighted_html, text_direction
@@ -48,7 +49,9 @@ def _article_context(article: Article, user=None, add_form=None) -> dict:
         "inconsistencies": [],
     }
     if article.status == Article.Status.EXTRACTED:
-        claims = list(article.claims.select_related("queue").order_by("start", "id"))
+        claims = list(
+            with_stance_counts(article.claims.select_related("queue")).order_by("start", "id")
+        )
         context["body_html"] = highlighted_html(article.body, claim_marks(claims))
         context["claims"] = [
             {"claim": claim, "facts": fact_rows(claim)}

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from claims.models import Claim, Snapshot
 from claims.text_input import UnreadableText, text_from_bytes
@@ -39,6 +40,16 @@ class ArticleSubmitForm(forms.Form):
         widget=forms.URLInput(attrs={"placeholder": "https://", "dir": "ltr"}),
     )
 
+    published_on = forms.DateField(
+        required=False,
+        label=_("Published on"),
+        help_text=_(
+            "The article's own publication date, as the publisher gives it (read from the page "
+            "for a URL when left empty)."
+        ),
+        widget=forms.DateInput(attrs={"type": "date", "dir": "ltr"}),
+    )
+
     def clean_file(self) -> str:
         upload = self.cleaned_data.get("file")
         if not upload:
@@ -72,6 +83,7 @@ class ArticleSubmitForm(forms.Form):
             "url": url or None,
             "language": data.get("language") or None,
             "published_url": (data.get("published_url") or "").strip() or None,
+            "published_on": data.get("published_on"),
         }
 
 
@@ -84,6 +96,24 @@ class SnapshotChoiceField(forms.ModelMultipleChoiceField):
 class VerdictForm(forms.Form):
     rating = forms.ModelChoiceField(
         queryset=Rating.objects.none(), required=False, empty_label="Choose a rating…"
+    )
+    claim_reviewed = forms.CharField(
+        label=_("Claim as reviewed"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(
+            attrs={
+                "rows": 2,
+                "dir": "auto",
+                "data-soft-limit": SUMMARY_SOFT_LIMIT,
+                "data-counter": "claim-reviewed-counter",
+            }
+        ),
+        help_text=_(
+            "Published as the claim readers see (ClaimReview claimReviewed); the claim's text "
+            "unless you word it. About %(limit)d characters show."
+        )
+        % {"limit": SUMMARY_SOFT_LIMIT},
     )
     summary = forms.CharField(
         max_length=500,
@@ -106,6 +136,9 @@ class VerdictForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label="Evidence to cite",
+        help_text=_(
+            "Cite at least one archived source; only a rating such as Unverifiable needs none."
+        ),
     )
     version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
@@ -240,3 +273,4 @@ class CorrectionForm(VerdictForm):
         self.fields["summary"].required = True
         self.fields["summary"].error_messages["required"] = "A correction needs a summary."
         self.fields["summary"].widget.attrs["data-counter"] = "correction-summary-counter"
+        self.fields["claim_reviewed"].widget.attrs["data-counter"] = "correction-claim-counter"

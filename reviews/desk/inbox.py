@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from claims.errors import WorkflowError
 from claims.models import Evidence, Snapshot
+from claims.stance_counts import with_stance_counts
 from reviews.approval import verdict_approve, verdict_return
 from reviews.desk.access import editor_required, page
 from reviews.desk.forms import VerdictReturnForm
@@ -16,7 +17,8 @@ from reviews.models import Verdict
 
 def _inbox_verdicts():
     return (
-        Verdict.objects.filter(status=Verdict.Status.SUBMITTED)
+        with_stance_counts(Verdict.objects, claim_path="claim__")
+        .filter(status=Verdict.Status.SUBMITTED)
         .select_related("claim__article", "claim__queue", "rating", "author")
         .prefetch_related(
             Prefetch("evidence", queryset=Snapshot.objects.select_related("source")),

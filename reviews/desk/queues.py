@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from claims.errors import WorkflowError
 from claims.models import Claim
 from claims.roles import FACT_CHECKER_GROUP, is_editor, is_fact_checker
+from claims.stance_counts import with_stance_counts
 from reviews.assignment import claim_assign_next, claims_bulk_assign
 from reviews.desk.access import checker_required, editor_required, newsroom_required, page
 from reviews.desk.forms import ClaimsBulkAssignForm
@@ -55,7 +56,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def _queue_context(request: HttpRequest, queue: Queue, **extra) -> dict:
     claims = (
-        Claim.objects.filter(
+        with_stance_counts(Claim.objects)
+        .filter(
             queue=queue,
             status__in=[Claim.Status.QUEUED, Claim.Status.ASSIGNED, Claim.Status.RETURNED],
         )

@@ -108,10 +108,11 @@ def _claim_snapshots(claim: Claim):
 
 
 def _verdict_form(claim: Claim, verdict: Verdict | None, data=None) -> VerdictForm:
-    initial = {"version": verdict.version if verdict else 0}
+    initial = {"version": verdict.version if verdict else 0, "claim_reviewed": claim.text}
     if verdict is not None:
         initial.update(
             rating=verdict.rating_id,
+            claim_reviewed=verdict.claim_reviewed or claim.text,
             summary=verdict.summary,
             rationale=verdict.rationale,
             evidence=[snapshot.pk for snapshot in verdict.evidence.all()],
@@ -191,6 +192,7 @@ def correction_form(claim: Claim, published: Verdict | None, data=None) -> Corre
         # Start from what readers see now: a correction usually changes one thing.
         initial = {
             "rating": published.rating_id,
+            "claim_reviewed": published.claim_reviewed or claim.text,
             "summary": published.summary,
             "rationale": published.rationale,
             "evidence": [snapshot.pk for snapshot in published.evidence.all()],
@@ -364,6 +366,7 @@ def verdict_arguments(form: VerdictForm) -> dict:
     data = form.cleaned_data
     return {
         "rating": data["rating"].slug if data.get("rating") else None,
+        "claim_reviewed": data.get("claim_reviewed") or "",
         "summary": data.get("summary") or "",
         "rationale": data.get("rationale") or "",
         "evidence": [snapshot.pk for snapshot in data.get("evidence") or []],

@@ -173,7 +173,7 @@ def test_it_refetches_stale_sources_of_claims_in_review_and_flags_changed_conten
     assert second.sha256 != first.sha256
     assert source.content_changed
     assert source.status == Source.Status.CHECKED
-    assert Evidence.objects.get(claim=in_review, snapshot=second).stance == "mentions"
+    assert Evidence.objects.get(claim=in_review, snapshot=second).stance == "contradicts"
     assert outside_web.hits("/changing") == 2
 
 

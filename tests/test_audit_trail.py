@@ -1,7 +1,7 @@
 import pytest
 
 from claims.models import AuditEvent
-from tests.workflow_setup import claim, plain_http  # noqa: F401
+from tests.workflow_setup import cited_snapshot, claim, plain_http  # noqa: F401
 
 
 def test_it_records_every_step_of_a_claims_life_in_its_history(checker_api, editor_api, checker):
@@ -12,7 +12,9 @@ def test_it_records_every_step_of_a_claims_life_in_its_history(checker_api, edit
     checker_api.post("/api/v1/queues/english-desk/next/")
     checker_api.put(f"/api/v1/claims/{item.pk}/verdict-draft/", {"summary": "draft"}, format="json")
     verdict = checker_api.post(
-        f"/api/v1/claims/{item.pk}/verdicts/", {"rating": "false", "summary": "No"}, format="json"
+        f"/api/v1/claims/{item.pk}/verdicts/",
+        {"rating": "false", "summary": "No", "evidence": [cited_snapshot(item).pk]},
+        format="json",
     ).json()
     editor_api.post(
         f"/api/v1/verdicts/{verdict['id']}/return/", {"comment": "Source?"}, format="json"

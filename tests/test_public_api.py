@@ -219,13 +219,15 @@ def test_it_publishes_claimreview_with_every_required_and_recommended_property(c
     assert any(prop(item, name) for name in CLAIM_APPEARANCE)
 
     raw = document[0]
-    assert raw["claimReviewed"] == "Exports rose 5% last year"
+    assert raw["claimReviewed"] == verdict.claim.text
+    assert raw["headline"] == "Exports rose 5% last year"
     assert raw["reviewRating"] == {
         "@type": "Rating",
         "ratingValue": 1,
         "bestRating": 5,
         "worstRating": 1,
         "alternateName": "False",
+        "name": "False",
     }
     assert raw["url"] == f"{settings.CLAIMDESK_PUBLIC_BASE_URL}/claims/{verdict.claim_id}/verdict/"
     assert [a["url"] for a in raw["itemReviewed"]["appearance"]] == [ARTICLE_URL, ALIAS_URL]
@@ -242,7 +244,11 @@ def test_it_publishes_claimreview_with_every_required_and_recommended_property(c
 def test_it_gives_unverifiable_a_text_only_rating(client, defaults):
     publish(make_verdict(make_article(), rating="unverifiable"))
     [raw] = get(client, "claimreview.json").json()
-    assert raw["reviewRating"] == {"@type": "Rating", "alternateName": "Unverifiable"}
+    assert raw["reviewRating"] == {
+        "@type": "Rating",
+        "alternateName": "Unverifiable",
+        "name": "Unverifiable",
+    }
     [review] = expand([raw])
     [rating] = prop(review, "reviewRating")
     assert prop(rating, "alternateName") and not prop(rating, "ratingValue")
@@ -254,7 +260,7 @@ def test_it_lists_one_claimreview_per_published_verdict(client, defaults):
     for summary in summaries:
         publish(make_verdict(article, summary=summary))
     reviews = get(client, "claimreview.json").json()
-    assert {review["claimReviewed"] for review in reviews} == summaries
+    assert {review["headline"] for review in reviews} == summaries
     assert len({review["url"] for review in reviews}) == 3
 
 
@@ -268,7 +274,7 @@ def test_it_shows_the_newest_version_of_a_corrected_verdict(client, defaults):
     new = publish(new)
 
     [raw] = get(client, "claimreview.json").json()
-    assert raw["claimReviewed"] == "Corrected summary"
+    assert raw["headline"] == "Corrected summary"
     assert raw["reviewRating"]["alternateName"] == "False"
     assert raw["datePublished"] == first_day.date().isoformat()
     assert raw["dateModified"] == new.published_at.isoformat()
@@ -412,7 +418,7 @@ def test_it_escapes_a_hostile_summary_inside_the_json_ld_block(client, defaults)
     assert "<script>alert" not in html
     assert "<b>bold</b>" not in html
     [block] = JSON_LD_BLOCK.findall(html)
-    assert json.loads(block)["claimReviewed"] == hostile
+    assert json.loads(block)["headline"] == hostile
 
 
 def test_it_marks_an_arabic_verdict_page_right_to_left(client, defaults):
@@ -433,7 +439,7 @@ def test_it_lists_an_articles_verdicts_on_one_public_page(client, defaults):
     assert response.status_code == 200
     html = response.content.decode()
     [block] = JSON_LD_BLOCK.findall(html)
-    assert {review["claimReviewed"] for review in json.loads(block)} == {
+    assert {review["headline"] for review in json.loads(block)} == {
         "First checked",
         "Second checked",
     }

@@ -38,7 +38,7 @@ def test_it_answers_from_the_database_when_the_cache_is_unreachable(client, subm
     assert badge.status_code == 200
     assert badge.json()["message"] == "1 claim checked · 1 false"
     assert reviews.status_code == 200
-    assert reviews.json()[0]["claimReviewed"] == "Exports rose 12%"
+    assert reviews.json()[0]["headline"] == "Exports rose 12%"
 
 
 @pytest.mark.django_db(transaction=True)

@@ -13,6 +13,7 @@ from reviews import publication
 from reviews.models import Rating, Verdict
 from reviews.publication import publication_invalidate
 from tests.factories import ArticleFactory, ArticleURLFactory, ClaimFactory, VerdictFactory
+from tests.workflow_setup import cited_snapshot
 
 ARTICLE_URL = "https://news.example.org/2025/01/budget-speech"
 ALIAS_URL = "https://syndication.example.com/wire/2025/budget-speech"
@@ -44,7 +45,9 @@ def make_verdict(article, *, rating="false", status=Verdict.Status.SUBMITTED, st
         article=article, start=start, end=start + 20, status=Claim.Status.SUBMITTED
     )
     rating_row = Rating.objects.get(scale__is_default=True, slug=rating)
-    return VerdictFactory(claim=claim, rating=rating_row, status=status, **fields)
+    verdict = VerdictFactory(claim=claim, rating=rating_row, status=status, **fields)
+    verdict.evidence.add(cited_snapshot(claim))  # a rating that needs a source cites one
+    return verdict
 
 
 def publish(verdict):
@@ -176,7 +179,7 @@ def test_it_shows_a_publication_on_the_next_request_by_every_address(client, def
         assert after[path]["ETag"] != before[path]["ETag"], path
     assert after["badge.json"].json()["message"] == "1 claim checked · 1 mostly false"
     assert get(client, "badge.json", ALIAS_URL).json()["color"] == "orange"
-    assert [r["claimReviewed"] for r in after["claimreview.json"].json()] == ["Only half true"]
+    assert [r["headline"] for r in after["claimreview.json"].json()] == ["Only half true"]
 
 
 def test_it_never_keeps_an_answer_built_while_a_publication_committed(
@@ -327,7 +330,8 @@ def test_it_shows_an_approval_and_a_correction_on_the_very_next_request(
     assert approved["badge.json"]["ETag"] != before["badge.json"]["ETag"]
     assert get(client, "badge.json", If_None_Match=before["badge.json"]["ETag"]).status_code == 200
     [review] = approved["claimreview.json"].json()
-    assert review["claimReviewed"] == "Exports did not double"
+    assert review["headline"] == "Exports did not double"
+    assert review["claimReviewed"] == verdict.claim.text
     assert review["reviewRating"]["alternateName"] == "False"
 
     verdict.claim.refresh_from_db()
@@ -337,6 +341,7 @@ def test_it_shows_an_approval_and_a_correction_on_the_very_next_request(
             author=checker,
             rating="mostly-true",
             summary="Exports nearly doubled",
+            evidence=[cited_snapshot(verdict.claim).pk],
         )
     assert get(client, "claimreview.json")["ETag"] == approved["claimreview.json"]["ETag"]
     with django_capture_on_commit_callbacks(execute=True):
@@ -345,7 +350,7 @@ def test_it_shows_an_approval_and_a_correction_on_the_very_next_request(
     corrected = get(client, "claimreview.json")
     assert corrected["ETag"] != approved["claimreview.json"]["ETag"]
     [review] = corrected.json()
-    assert review["claimReviewed"] == "Exports nearly doubled"
+    assert review["headline"] == "Exports nearly doubled"
     assert review["reviewRating"]["ratingValue"] == 4
     assert "dateModified" in review
     assert get(client, "badge.json").json() == {

@@ -1,7 +1,7 @@
 from claims.models import Claim
 from reviews.approval import verdict_approve
 from reviews.models import Verdict
-from tests.workflow_setup import plain_http, submitted_verdict  # noqa: F401
+from tests.workflow_setup import cited_snapshot, plain_http, submitted_verdict  # noqa: F401
 
 
 def test_it_corrects_a_published_verdict_with_a_new_one_keeping_the_history(
@@ -10,8 +10,11 @@ def test_it_corrects_a_published_verdict_with_a_new_one_keeping_the_history(
     original = verdict_approve(verdict=submitted_verdict(checker), editor=editor)
     url = f"/api/v1/claims/{original.claim_id}/verdicts/"
 
+    evidence = [cited_snapshot(original.claim).pk]
     filed = checker2_api.post(
-        url, {"rating": "mostly-false", "summary": "Exports rose 3%"}, format="json"
+        url,
+        {"rating": "mostly-false", "summary": "Exports rose 3%", "evidence": evidence},
+        format="json",
     )
     still_live = Verdict.objects.get(pk=original.pk).status
     approved = editor_api.post(f"/api/v1/verdicts/{filed.json()['id']}/approve/")
@@ -29,8 +32,11 @@ def test_it_refuses_a_second_correction_while_one_is_waiting(checker, checker2_a
     original = verdict_approve(verdict=submitted_verdict(checker), editor=editor)
     url = f"/api/v1/claims/{original.claim_id}/verdicts/"
 
-    checker2_api.post(url, {"rating": "false", "summary": "a"}, format="json")
-    second = checker2_api.post(url, {"rating": "true", "summary": "b"}, format="json")
+    evidence = [cited_snapshot(original.claim).pk]
+    checker2_api.post(url, {"rating": "false", "summary": "a", "evidence": evidence}, format="json")
+    second = checker2_api.post(
+        url, {"rating": "true", "summary": "b", "evidence": evidence}, format="json"
+    )
 
     assert second.status_code == 409
     assert Verdict.objects.filter(claim_id=original.claim_id).count() == 2

@@ -1,7 +1,7 @@
 from claims.models import AuditEvent, Claim
 from reviews.models import Assignment, Verdict
 from tests.factories import SnapshotFactory
-from tests.workflow_setup import assigned_claim, plain_http  # noqa: F401
+from tests.workflow_setup import assigned_claim, cited_snapshot, plain_http  # noqa: F401
 
 
 def draft_url(item) -> str:
@@ -97,7 +97,7 @@ def test_it_submits_with_rating_and_summary_and_warns_on_long_summaries(checker_
 
     response = checker_api.post(
         f"/api/v1/claims/{item.pk}/verdicts/",
-        {"rating": "mostly-false", "summary": summary},
+        {"rating": "mostly-false", "summary": summary, "evidence": [cited_snapshot(item).pk]},
         format="json",
     )
 
@@ -116,7 +116,7 @@ def test_it_has_no_warnings_for_a_short_summary(checker_api, checker):
 
     response = checker_api.post(
         f"/api/v1/claims/{item.pk}/verdicts/",
-        {"rating": "true", "summary": "Exports rose 12%"},
+        {"rating": "true", "summary": "Exports rose 12%", "evidence": [cited_snapshot(item).pk]},
         format="json",
     )
 
@@ -141,11 +141,15 @@ def test_it_refuses_an_unknown_rating(checker_api, checker):
 
 def test_it_cites_evidence_snapshots_and_refuses_unknown_ones(checker_api, checker):
     item = assigned_claim(checker)
-    snapshot = SnapshotFactory()
+    snapshot_id = cited_snapshot(item).pk
+    elsewhere = SnapshotFactory()  # archived, but of a source this claim does not cite
     url = f"/api/v1/claims/{item.pk}/verdicts/"
 
     unknown = checker_api.post(
-        url, {"rating": "false", "summary": "x", "evidence": [snapshot.pk + 999]}, format="json"
+        url, {"rating": "false", "summary": "x", "evidence": [snapshot_id + 999]}, format="json"
+    )
+    uncited = checker_api.post(
+        url, {"rating": "false", "summary": "x", "evidence": [elsewhere.pk]}, format="json"
     )
     cited = checker_api.post(
         url,
@@ -153,14 +157,16 @@ def test_it_cites_evidence_snapshots_and_refuses_unknown_ones(checker_api, check
             "rating": "false",
             "summary": "x",
             "rationale": "See the bulletin.",
-            "evidence": [snapshot.pk],
+            "evidence": [snapshot_id],
         },
         format="json",
     )
 
     assert unknown.status_code == 400
+    assert uncited.status_code == 400
+    assert str(elsewhere.pk) in uncited.json()["detail"]
     assert cited.status_code == 201
-    assert cited.json()["evidence"] == [snapshot.pk]
+    assert cited.json()["evidence"] == [snapshot_id]
     assert cited.json()["rationale"] == "See the bulletin."
 
 
@@ -192,7 +198,9 @@ def test_it_refuses_a_verdict_on_a_queued_claim_with_409(checker_api):
 def test_it_submits_a_saved_draft_explicitly(checker_api, checker):
     item = assigned_claim(checker)
     draft = checker_api.put(
-        draft_url(item), {"summary": "Exports rose 2%", "rating": "false"}, format="json"
+        draft_url(item),
+        {"summary": "Exports rose 2%", "rating": "false", "evidence": [cited_snapshot(item).pk]},
+        format="json",
     ).json()
 
     stale = checker_api.post(

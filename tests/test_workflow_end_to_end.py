@@ -4,7 +4,7 @@ from claims.models import Article, AuditEvent, Claim
 from reviews.models import Verdict
 from tests.conftest import PASSWORD
 from tests.plugins.services import wait_until
-from tests.workflow_setup import plain_http  # noqa: F401
+from tests.workflow_setup import cited_snapshot, plain_http  # noqa: F401
 
 SEED = Path(__file__).resolve().parents[1] / "claims" / "demo" / "putin-raisi-call.ar.txt"
 
@@ -50,9 +50,15 @@ def test_it_runs_the_whole_loop_through_the_api_with_a_real_worker(celery_worker
     claim_id = taken.json()["id"]
     best = max(c["checkworthiness"] for c in article["claims"] if c["queue"] == "arabic-desk")
     assert taken.json()["checkworthiness"] == best
+    # (Fetching sources in a worker is proven in test_sources_worker; here the archive is given.)
+    evidence = [cited_snapshot(Claim.objects.get(pk=claim_id)).pk]
     verdict = checker_api.post(
         f"/api/v1/claims/{claim_id}/verdicts/",
-        {"rating": "mostly-true", "summary": "Trade is near $40bn, per customs data"},
+        {
+            "rating": "mostly-true",
+            "summary": "Trade is near $40bn, per customs data",
+            "evidence": evidence,
+        },
         format="json",
     )
     assert verdict.status_code == 201 and verdict.json()["status"] == "submitted"

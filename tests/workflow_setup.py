@@ -2,11 +2,11 @@
 
 import pytest
 
-from claims.models import Article, Claim
+from claims.models import Article, Citation, Claim, Snapshot
 from reviews.assignment import claim_reassign
 from reviews.models import Queue, Verdict
 from reviews.verdicts import verdict_submit
-from tests.factories import ArticleFactory, ClaimFactory
+from tests.factories import ArticleFactory, ClaimFactory, SnapshotFactory
 
 BODY = (
     "The ministry said exports rose 12% in 2023. "
@@ -59,10 +59,23 @@ def assigned_claim(checker, editor_or_checker=None, **fields) -> Claim:
     return item
 
 
+def cited_snapshot(item: Claim) -> Snapshot:
+    """An archived copy of a source the claim cites: what a verdict must cite to be submitted."""
+    snapshot = SnapshotFactory()
+    Citation.objects.get_or_create(claim=item, source=snapshot.source)
+    return snapshot
+
+
 def submitted_verdict(
     author, *, rating: str = "false", summary: str = "Exports rose 2%"
 ) -> Verdict:
     item = assigned_claim(author)
-    verdict = verdict_submit(claim=item, author=author, rating=rating, summary=summary)
+    verdict = verdict_submit(
+        claim=item,
+        author=author,
+        rating=rating,
+        summary=summary,
+        evidence=[cited_snapshot(item).pk],
+    )
     verdict.refresh_from_db()
     return verdict

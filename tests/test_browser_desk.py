@@ -109,11 +109,18 @@ def test_it_returns_a_verdict_with_a_comment_the_checker_reads(
     from reviews.assignment import claim_assign_next
     from reviews.verdicts import verdict_submit
     from tests.factories import ArticleFactory, ClaimFactory
+    from tests.workflow_setup import cited_snapshot
 
     article = ArticleFactory(language="ar", body="قال الوزير إن الصادرات بلغت بنحو 40 مليار دولار.")
     claim = ClaimFactory(article=article, end=len(article.body))
     held = claim_assign_next(queue=claim.queue, checker=checker)
-    verdict_submit(claim=held, author=checker, rating="false", summary="Wrong figure")
+    verdict_submit(
+        claim=held,
+        author=checker,
+        rating="false",
+        summary="Wrong figure",
+        evidence=[cited_snapshot(held).pk],
+    )
 
     editor_page = desk_login(editor)
     editor_page.goto(f"{live_server.url}/inbox/")

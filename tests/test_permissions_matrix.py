@@ -12,7 +12,14 @@ from reviews.models import Notification
 from reviews.verdicts import verdict_save_draft
 from tests.conftest import api_client_for
 from tests.factories import ArticleFactory
-from tests.workflow_setup import BODY, assigned_claim, claim, plain_http, submitted_verdict  # noqa: F401
+from tests.workflow_setup import (  # noqa: F401
+    BODY,
+    assigned_claim,
+    cited_snapshot,
+    claim,
+    plain_http,
+    submitted_verdict,
+)
 
 ROLES = ["anonymous", "outsider", "checker", "stranger", "editor", "admin"]
 
@@ -115,7 +122,7 @@ MATRIX = [
         "submit verdict",
         "post",
         "/api/v1/claims/{held}/verdicts/",
-        {"rating": "false", "summary": "No"},
+        {"rating": "false", "summary": "No", "evidence": ["{held_snapshot}"]},
         expect(401, 403, 201, 403, 403, 403),
     ),
     (
@@ -185,7 +192,13 @@ def world(checker, checker2, editor, outsider, stranger_checker, admin_user) -> 
     claim_dismiss(claim=dismissed, actor=editor, reason="duplicate")
     held = assigned_claim(checker, editor, end=20)
     drafted = assigned_claim(checker, editor, end=21)
-    draft = verdict_save_draft(claim=drafted, author=checker, rating="false", summary="No")
+    draft = verdict_save_draft(
+        claim=drafted,
+        author=checker,
+        rating="false",
+        summary="No",
+        evidence=[cited_snapshot(drafted).pk],
+    )
     submitted = submitted_verdict(checker2)
     notification = Notification.objects.create(recipient=checker, verb="returned", message="x")
     return {
@@ -202,6 +215,7 @@ def world(checker, checker2, editor, outsider, stranger_checker, admin_user) -> 
             "queued": queued.pk,
             "dismissed": dismissed.pk,
             "held": held.pk,
+            "held_snapshot": cited_snapshot(held).pk,
             "draft": draft.pk,
             "submitted": submitted.pk,
             "submitted_claim": submitted.claim_id,

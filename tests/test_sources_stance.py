@@ -98,7 +98,9 @@ def test_it_treats_a_weekday_as_part_of_the_date(claim, source):
 
 
 def test_it_finds_the_same_date_with_the_same_weekday_equal():
-    result = check("The vote was on Friday, 14 March 2025.", "The vote was on Friday, 14 March 2025.")
+    result = check(
+        "The vote was on Friday, 14 March 2025.", "The vote was on Friday, 14 March 2025."
+    )
 
     assert results(result)["date"] == "equal"
     assert result.stance == "mentions"  # a date alone never supports

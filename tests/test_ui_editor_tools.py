@@ -6,12 +6,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from claims.models import AuditEvent, Claim
+from claims.models import AuditEvent, Claim, Snapshot
 from reviews.approval import verdict_approve
 from reviews.assignment import claim_assign_next
 from reviews.models import Assignment, Queue, Rating, Verdict
 from reviews.verdicts import verdict_submit
 from tests.factories import ArticleFactory, ClaimFactory
+from tests.workflow_setup import cited_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +21,12 @@ SCRIPT = "<script>alert(1)</script>"
 
 def _rating(slug: str) -> Rating:
     return Rating.objects.get(scale__is_default=True, slug=slug)
+
+
+def _cited(claim: Claim) -> list[int]:
+    return list(
+        Snapshot.objects.filter(source__citations__claim=claim).values_list("pk", flat=True)
+    )
 
 
 def _open_checker(claim: Claim):
@@ -37,14 +44,24 @@ def published_claim(checker, editor) -> Claim:
     claim = ClaimFactory()
     held = claim_assign_next(queue=claim.queue, checker=checker)
     verdict = verdict_submit(
-        claim=held, author=checker, rating="false", summary="Exports fell 2%", rationale="Stats."
+        claim=held,
+        author=checker,
+        rating="false",
+        summary="Exports fell 2%",
+        rationale="Stats.",
+        evidence=[cited_snapshot(held).pk],
     )
     verdict_approve(verdict=verdict, editor=editor)
     return Claim.objects.get(pk=claim.pk)
 
 
 def _correct(client, claim: Claim, **data):
-    fields = {"rating": _rating("mostly-false").pk, "summary": "Exports fell 1.8%", "rationale": ""}
+    fields = {
+        "rating": _rating("mostly-false").pk,
+        "summary": "Exports fell 1.8%",
+        "rationale": "",
+        "evidence": _cited(claim),
+    }
     fields.update(data)
     return client.post(reverse("desk:verdict_correct", args=[claim.pk]), fields)
 
@@ -170,7 +187,13 @@ def test_it_says_why_a_submitted_claim_cannot_be_assigned(
     desk_client, checker, checker2, editor, queued_claim
 ):
     held = claim_assign_next(queue=queued_claim.queue, checker=checker)
-    verdict_submit(claim=held, author=checker, rating="false", summary="Wrong")
+    verdict_submit(
+        claim=held,
+        author=checker,
+        rating="false",
+        summary="Wrong",
+        evidence=[cited_snapshot(held).pk],
+    )
     response = desk_client(editor).post(
         reverse("desk:claim_reassign", args=[queued_claim.pk]), {"checker": checker2.pk}
     )
@@ -360,6 +383,7 @@ def test_it_lets_the_author_rework_a_returned_correction(
         {
             "rating": _rating("mostly-false").pk,
             "summary": "Exports fell 1.8%, per the table",
+            "evidence": _cited(published_claim),
             "version": Verdict.objects.get(pk=correction.pk).version,
         },
     )

@@ -16,6 +16,7 @@ from tests.factories import (
     SourceFactory,
     VerdictFactory,
 )
+from tests.workflow_setup import cited_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +47,7 @@ def submitted_verdict(checker, held_claim) -> Verdict:
         rating="false",
         summary="Exports fell 2%",
         rationale="The ministry's statistics show a fall.",
+        evidence=[cited_snapshot(held_claim).pk],
     )
 
 
@@ -237,6 +239,7 @@ def test_it_submits_the_verdict_and_it_leaves_my_claims(desk_client, checker, he
             "rating": _rating("mostly-false").pk,
             "summary": "Exports fell",
             "rationale": "R",
+            "evidence": [cited_snapshot(held_claim).pk],
             "version": "1",
         },
     )
@@ -247,6 +250,58 @@ def test_it_submits_the_verdict_and_it_leaves_my_claims(desk_client, checker, he
     home = client.get(reverse("desk:home")).content.decode()
     assert 'data-testid="my-claim"' not in home
     assert "Waiting for an editor" in home
+
+
+def test_it_refuses_a_verdict_without_a_cited_source_and_says_why(desk_client, checker, held_claim):
+    response = desk_client(checker).post(
+        reverse("desk:verdict_submit", args=[held_claim.pk]),
+        {
+            "rating": _rating("false").pk,
+            "summary": "Exports fell",
+            "rationale": "Kept while I find a source",
+            "version": "0",
+        },
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "cites at least one archived source" in body
+    assert "Kept while I find a source" in body
+    assert not Verdict.objects.filter(claim=held_claim, status=Verdict.Status.SUBMITTED).exists()
+    assert Claim.objects.get(pk=held_claim.pk).status == Claim.Status.ASSIGNED
+
+
+def test_it_submits_unverifiable_without_a_source(desk_client, checker, held_claim):
+    response = desk_client(checker).post(
+        reverse("desk:verdict_submit", args=[held_claim.pk]),
+        {"rating": _rating("unverifiable").pk, "summary": "No record either way", "version": "0"},
+    )
+    assert response.status_code == 302
+    assert Verdict.objects.get(claim=held_claim).status == Verdict.Status.SUBMITTED
+
+
+def test_it_offers_the_claim_as_reviewed_prefilled_and_keeps_the_checkers_wording(
+    desk_client, checker, held_claim
+):
+    client = desk_client(checker)
+    html = client.get(reverse("desk:claim_workspace", args=[held_claim.pk])).content.decode()
+    assert 'name="claim_reviewed"' in html
+    assert held_claim.text in html
+    response = client.post(
+        reverse("desk:verdict_submit", args=[held_claim.pk]),
+        {
+            "rating": _rating("false").pk,
+            "claim_reviewed": "Exports rose 5% last year",
+            "summary": "They rose 2%",
+            "evidence": [cited_snapshot(held_claim).pk],
+            "version": "0",
+        },
+    )
+    assert response.status_code == 302
+    verdict = Verdict.objects.get(claim=held_claim)
+    assert (verdict.claim_reviewed, verdict.summary) == (
+        "Exports rose 5% last year",
+        "They rose 2%",
+    )
 
 
 def test_it_keeps_the_typed_verdict_when_submission_is_refused(desk_client, checker, held_claim):
@@ -356,7 +411,13 @@ def test_it_never_offers_an_editor_approval_of_their_own_verdict(desk_client, ed
     claim = ClaimFactory()
     Queue.objects.get(slug="english-desk").members.add(editor)
     held = claim_assign_next(queue=claim.queue, checker=editor)
-    verdict_save_draft(claim=held, author=editor, rating="true", summary="Mine")
+    verdict_save_draft(
+        claim=held,
+        author=editor,
+        rating="true",
+        summary="Mine",
+        evidence=[cited_snapshot(held).pk],
+    )
     own = verdict_submit(claim=Claim.objects.get(pk=held.pk), author=editor)
     client = desk_client(editor)
     html = client.get(reverse("desk:inbox")).content.decode()

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import random
 import uuid
-from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -25,9 +24,10 @@ from claims import dispatch
 from claims.audit import audit_record
 from claims.checking import CheckResult, SourceText, check_claim
 from claims.extraction import extract_facts
-from claims.fetching import FetchFailed, FetchOptions, FetchRefused, extract_content, fetch
+from claims.fetching import FetchFailed, FetchOptions, FetchRefused
 from claims.host_slots import HostBusy, host_slot
 from claims.models import Citation, Claim, Evidence, Snapshot, Source
+from claims.url_check import Fetched, page_fetch, url_check
 from claims.url_keys import InvalidURL, source_url_normalized
 
 logger = logging.getLogger(__name__)
@@ -209,35 +209,9 @@ def source_fetch_retrying(*, source: Source, reason: str) -> None:
     )
 
 
-@dataclass
-class Fetched:
-    final_url: str
-    http_status: int
-    content_type: str
-    byte_size: int
-    sha256: str
-    text: str
-    title: str
-    published_on: object
-
-
 def url_fetch(url: str, options: FetchOptions | None = None) -> Fetched:
     """Safe fetch and text extraction; raises FetchRefused or FetchFailed."""
-    result = fetch(url, options or fetch_options())
-    try:
-        page = extract_content(result.body, kind=result.kind, charset=result.charset)
-    except ValueError as error:
-        raise FetchFailed(str(error), http_status=result.http_status) from None
-    return Fetched(
-        final_url=result.final_url,
-        http_status=result.http_status,
-        content_type=result.content_type,
-        byte_size=result.byte_size,
-        sha256=result.sha256,
-        text=page.text,
-        title=page.title,
-        published_on=page.published_on,
-    )
+    return page_fetch(url, options or fetch_options())
 
 
 def _fetch_with_host_slot(source: Source) -> Fetched:
@@ -374,45 +348,6 @@ def url_check_report(
     language: str | None = None,
     options: FetchOptions | None = None,
 ) -> dict:
-    report: dict = {
-        "url": url,
-        "final_url": None,
-        "ok": False,
-        "refused": None,
-        "error": None,
-        "http_status": None,
-        "content_type": None,
-        "sha256": None,
-        "text_length": None,
-        "title": None,
-        "stance": None,
-        "facts": [],
-    }
-    try:
-        fetched = url_fetch(url, options)
-    except FetchRefused as refused:
-        report["refused"] = refused.reason
-        return report
-    except FetchFailed as failure:
-        report["error"] = failure.reason
-        report["http_status"] = failure.http_status
-        return report
-    report.update(
-        final_url=fetched.final_url,
-        ok=True,
-        http_status=fetched.http_status,
-        content_type=fetched.content_type,
-        sha256=fetched.sha256,
-        text_length=len(fetched.text),
-        title=fetched.title,
+    return url_check(
+        url, options=options or fetch_options(), claim_text=claim_text, language=language
     )
-    if claim_text:
-        result = check_claim(
-            claim_text=claim_text,
-            claim_facts=extract_facts(claim_text, language),
-            source=SourceText.of(fetched.text),
-        )
-        report["stance"] = result.stance
-        report["facts"] = result.facts
-        report["passages"] = result.passages
-    return report

@@ -1,8 +1,11 @@
-"""python manage.py check_url URL [--claim-text TEXT] [--language ar|en] --json"""
+"""python manage.py check_url URL [--claim-text TEXT] [--language ar|en] --json
 
-import json
+The same as `claimdesk check-url` (claims.cli), with the fetch limits from the settings.
+"""
 
 from django.core.management.base import BaseCommand, CommandError
+
+from claims.cli import add_check_url_arguments, check_url_output, check_url_problem
 
 
 class Command(BaseCommand):
@@ -14,10 +17,7 @@ class Command(BaseCommand):
     requires_migrations_checks = False
 
     def add_arguments(self, parser):
-        parser.add_argument("url")
-        parser.add_argument("--claim-text", default=None, help="the claim to check against it")
-        parser.add_argument("--language", choices=["ar", "en"], default=None)
-        parser.add_argument("--json", action="store_true", help="print the CONTRACTS JSON object")
+        add_check_url_arguments(parser)
 
     def handle(self, *args, **options):
         from claims.sources import url_check_report
@@ -25,26 +25,9 @@ class Command(BaseCommand):
         report = url_check_report(
             options["url"], claim_text=options["claim_text"], language=options["language"]
         )
-        if options["json"]:
-            self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2, default=str))
-        else:
-            self._summary(report)
-        if not report["ok"]:
-            problem = report["refused"] or report["error"]
-            kind = "refused" if report["refused"] else "failed"
-            raise CommandError(f"{options['url']}: {kind}: {problem}", returncode=1)
-
-    def _summary(self, report: dict) -> None:
-        if not report["ok"]:
-            return
-        self.stdout.write(
-            f"{report['final_url']}  {report['http_status']}  {report['content_type']}  "
-            f"{report['text_length']} characters  sha256 {report['sha256'][:12]}…"
-        )
-        if report["stance"]:
-            self.stdout.write(f"stance: {report['stance']}")
-            for fact in report["facts"]:
-                seen = f" (seen: {fact['seen']})" if fact.get("seen") else ""
-                self.stdout.write(
-                    f"  {fact['type']:<12} {fact['result']:<10} {fact['claim_text']}{seen}"
-                )
+        output = check_url_output(report, as_json=options["json"])
+        if output:
+            self.stdout.write(output)
+        problem = check_url_problem(options["url"], report)
+        if problem:
+            raise CommandError(str(problem), returncode=problem.returncode)

@@ -93,6 +93,18 @@ class SnapshotChoiceField(forms.ModelMultipleChoiceField):
         return f"{title} ({obj.fetched_at:%Y-%m-%d %H:%M})"
 
 
+def _short_text(counter: str) -> forms.Textarea:
+    """A two-line box whose counter warns past what search results show."""
+    return forms.Textarea(
+        attrs={
+            "rows": 2,
+            "dir": "auto",
+            "data-soft-limit": SUMMARY_SOFT_LIMIT,
+            "data-counter": counter,
+        }
+    )
+
+
 class VerdictForm(forms.Form):
     rating = forms.ModelChoiceField(
         queryset=Rating.objects.none(), required=False, empty_label="Choose a rating…"
@@ -101,14 +113,7 @@ class VerdictForm(forms.Form):
         label=_("Claim as reviewed"),
         max_length=2000,
         required=False,
-        widget=forms.Textarea(
-            attrs={
-                "rows": 2,
-                "dir": "auto",
-                "data-soft-limit": SUMMARY_SOFT_LIMIT,
-                "data-counter": "claim-reviewed-counter",
-            }
-        ),
+        widget=_short_text("claim-reviewed-counter"),
         help_text=_(
             "Published as the claim readers see (ClaimReview claimReviewed); the claim's text "
             "unless you word it. About %(limit)d characters show."
@@ -118,14 +123,7 @@ class VerdictForm(forms.Form):
     summary = forms.CharField(
         max_length=500,
         required=False,
-        widget=forms.Textarea(
-            attrs={
-                "rows": 2,
-                "dir": "auto",
-                "data-soft-limit": SUMMARY_SOFT_LIMIT,
-                "data-counter": "summary-counter",
-            }
-        ),
+        widget=_short_text("summary-counter"),
         help_text=f"One sentence; readers see about {SUMMARY_SOFT_LIMIT} characters of it.",
     )
     rationale = forms.CharField(

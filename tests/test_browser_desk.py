@@ -77,6 +77,12 @@ def test_it_takes_an_arabic_article_from_submission_to_published_verdict(
     verdict = Verdict.objects.get(claim_id=claim_id)
     assert verdict.status == Verdict.Status.DRAFT
     assert verdict.rationale == "Neither company published the deal size."
+    # A rating that needs evidence is refused without a cited source; nothing typed is lost.
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.get_by_role("alert")).to_contain_text("cites at least one archived source")
+    expect(page.get_by_label("Rationale")).to_have_value("Neither company published the deal size.")
+    # No source settles it, so the rating that needs none is the honest one.
+    page.get_by_label("Rating").select_option(label="Unverifiable")
     page.get_by_role("button", name="Submit for review").click()
     expect(page.locator(".messages")).to_contain_text("Verdict submitted")
 
@@ -86,7 +92,7 @@ def test_it_takes_an_arabic_article_from_submission_to_published_verdict(
     item = editor_page.get_by_test_id("inbox-item")
     expect(item).to_have_count(1)
     expect(item.get_by_test_id("inbox-summary")).to_have_text("No public source gives this figure")
-    expect(item.get_by_test_id("inbox-rating")).to_have_text("Misleading")
+    expect(item.get_by_test_id("inbox-rating")).to_have_text("Unverifiable")
     editor_page.screenshot(path=str(screenshot_dir / "editor-inbox.png"), full_page=True)
     item.get_by_role("button", name="Approve and publish").click()
     expect(editor_page.locator(".messages")).to_contain_text("Approved and published")

@@ -11,6 +11,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from claims.models import AuditEvent
+from reviews.defaults import ensure_queues, ensure_rating_scale
 from reviews.models import Verdict
 
 # The last migrations of the release before the audit trail moved.
@@ -59,6 +60,11 @@ def _populate_with_a_published_verdict(apps) -> int:
     """What the release before the move stored for a published verdict, written with that
     release's models (`apps`): today's models know columns its schema does not have yet."""
     now = timezone.now()
+    # Earlier tests may have flushed what the data migrations made.
+    ensure_rating_scale(
+        apps.get_model("reviews", "RatingScale"), apps.get_model("reviews", "Rating")
+    )
+    ensure_queues(apps.get_model("reviews", "Queue"))
     user = apps.get_model("auth", "User")
     checker = user.objects.create(username="checker")
     editor = user.objects.create(username="editor")

@@ -45,6 +45,8 @@ LOWER_BOUNDS = {"more_than", "over", "at_least"}
 UPPER_BOUNDS = {"less_than", "under", "up_to"}
 JUST_BELOW = {"nearly", "almost"}
 VALUE_TYPES = {"money", "percent", "quantity"}
+# A disagreement on any of these is a disagreement with the claim (rules 1 and 2 below).
+DISAGREEING_TYPES = VALUE_TYPES | {"date"}
 # How far (characters) from a matched figure a speaker still counts as "near the quoted words".
 SPEAKER_WINDOW = 400
 PASSAGE_MAX = 600
@@ -356,11 +358,9 @@ def _result(claim_fact: dict, result: str, seen: dict | None, text: str) -> dict
 def stance_for(results: list[dict], topical: bool) -> str:
     """The claim's stance from its per-fact results; the rule is in the module docstring."""
     values = [r for r in results if r["type"] in VALUE_TYPES]
-    values_equal_ = any(r["result"] == EQUAL for r in values)
-    if any(r["result"] == DIFFERENT for r in values):
-        return MIXED if values_equal_ else CONTRADICTS
-    if any(r["result"] == DIFFERENT for r in results if r["type"] == "date"):
-        return MIXED if values_equal_ else CONTRADICTS
+    some_value_equal = any(r["result"] == EQUAL for r in values)
+    if any(r["result"] == DIFFERENT for r in results if r["type"] in DISAGREEING_TYPES):
+        return MIXED if some_value_equal else CONTRADICTS
     if values and all(r["result"] == EQUAL for r in values):
         return SUPPORTS
     if topical or any(r["result"] == EQUAL for r in results):

@@ -489,3 +489,21 @@ def test_it_refuses_a_stale_submission_and_keeps_what_was_typed(desk_client, che
     assert "newer version" in body
     assert "From a stale tab" in body
     assert Verdict.objects.get(claim=held_claim).status == Verdict.Status.DRAFT
+
+
+def test_it_shows_the_editor_the_claim_as_it_will_be_published(
+    desk_client, editor, checker, held_claim
+):
+    verdict_submit(
+        claim=held_claim,
+        author=checker,
+        rating="false",
+        claim_reviewed=f"Exports doubled {SCRIPT}",
+        summary="They rose 2%",
+        evidence=[cited_snapshot(held_claim).pk],
+    )
+
+    html = desk_client(editor).get(reverse("desk:inbox")).content.decode()
+
+    assert 'data-testid="inbox-claim-reviewed"' in html
+    assert "Exports doubled &lt;script&gt;" in html

@@ -4,14 +4,15 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from claims.errors import Conflict, Forbidden, IllegalTransition, InvalidInput
 from claims.models import Claim
-from claims.roles import is_editor
+from claims.roles import is_editor, is_fact_checker
 from reviews.lifecycle import ClaimEvent, claim_transition
 from reviews.models import Assignment, Queue
+from reviews.next_claim import claim_take_next_postgres
 from reviews.queues import queue_is_member
 
 # A guarded UPDATE can lose a race on SQLite (no row locks); try the next candidate a few times.
@@ -51,14 +52,32 @@ def _assign(*, claim: Claim, checker, actor, event: str) -> Assignment:
         raise Conflict("Someone else took this claim at the same moment.") from None
 
 
-@transaction.atomic
 def claim_assign_next(*, queue: Queue, checker) -> Claim | None:
     """Give `checker` the most check-worthy, oldest unassigned claim of `queue`, or None.
 
-    On PostgreSQL `skip_locked` lets concurrent checkers step over each other's candidate rows
-    instead of queueing behind them; the guarded transition and the one-open-assignment
-    constraint make double assignment impossible on every database.
+    On PostgreSQL one statement takes the claim, opens the lease and writes the audit event
+    (`reviews.next_claim`); elsewhere the ORM does it in a transaction. Either way the guarded
+    transition and the one-open-assignment constraint make double assignment impossible.
     """
+    if connection.vendor == "postgresql":
+        if not is_fact_checker(checker):
+            raise Forbidden(f"You are not a fact-checker on the queue '{queue.slug}'.")
+        try:
+            taken = claim_take_next_postgres(queue=queue, checker=checker, lease=lease_end())
+        except IntegrityError:
+            taken = None  # an inconsistent row (an open lease on a queued claim): go slowly
+        else:
+            if taken is not None:
+                return taken
+            if queue_is_member(queue=queue, user=checker):
+                return None
+            raise Forbidden(f"You are not a fact-checker on the queue '{queue.slug}'.")
+    return _claim_assign_next_orm(queue=queue, checker=checker)
+
+
+@transaction.atomic
+def _claim_assign_next_orm(*, queue: Queue, checker) -> Claim | None:
+    """On SQLite `skip_locked` is a no-op and a guarded UPDATE can lose a race: try again."""
     if not queue_is_member(queue=queue, user=checker):
         raise Forbidden(f"You are not a fact-checker on the queue '{queue.slug}'.")
     for _ in range(NEXT_ATTEMPTS):

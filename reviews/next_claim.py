@@ -1,0 +1,145 @@
+"""`next` on PostgreSQL in one round trip: take, lease and audit in a single statement.
+
+The ORM path (reviews.assignment) reads the candidate, updates it, inserts the audit event and
+the assignment: with BEGIN, savepoints and COMMIT about ten round trips, during which the row
+lock is held. Here one `UPDATE … RETURNING` over a `SELECT … FOR UPDATE SKIP LOCKED` subquery,
+with the assignment and the audit event inserted by data-modifying CTEs of the same statement,
+does all of it. A single statement is a transaction of its own in autocommit, so no BEGIN or
+COMMIT is sent; inside a caller's transaction it simply joins it.
+
+The guarantees are those of the ORM path: SKIP LOCKED hands concurrent checkers different
+rows, the UPDATE re-checks `status = 'queued'` on the latest row version, and the partial unique
+index `one_open_assignment` refuses a second open lease (the whole statement then fails and
+changes nothing). The audit event carries the same before/after as `claim_transition` writes.
+"""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from datetime import datetime
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from claims.models import AuditEvent, Claim
+from reviews.lifecycle import ClaimEvent
+from reviews.models import Assignment, Queue
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _column(model, name: str) -> str:
+    return connection.ops.quote_name(model._meta.get_field(name).column)
+
+
+def _statement() -> str:
+    claim, assignment, audit = Claim, Assignment, AuditEvent
+    members = Queue.members.through
+    c = {name: _column(claim, name) for name in ("id", "queue", "status", "version", "updated_at")}
+    claim_columns = ", ".join(
+        f"taken.{connection.ops.quote_name(field.column)}" for field in claim._meta.concrete_fields
+    )
+    a = {
+        name: _column(assignment, name)
+        for name in ("claim", "checker", "assigned_by", "assigned_at", "lease_expires_at")
+    }
+    e = {
+        name: _column(audit, name)
+        for name in (
+            "actor", "action", "object_type", "object_id", "claim", "before", "after", "created_at"
+        )
+    }  # fmt: skip
+    # Only quoted table and column names from the models are formatted in; values are parameters.
+    return f"""
+WITH picked AS (
+    SELECT {c["id"]} AS id, {c["version"]} AS version FROM {_table(claim)}
+    WHERE {c["queue"]} = %(queue)s AND {c["status"]} = %(queued)s
+      AND (%(superuser)s OR EXISTS (
+          SELECT 1 FROM {_table(members)}
+          WHERE {_column(members, "queue")} = %(queue)s AND {_column(members, "user")} = %(checker)s
+      ))
+    ORDER BY {_column(claim, "checkworthiness")} DESC, {_column(claim, "created_at")} ASC,
+             {c["id"]} ASC
+    LIMIT 1
+    FOR UPDATE SKIP LOCKED
+), taken AS (
+    UPDATE {_table(claim)} AS taken
+    SET {c["status"]} = %(assigned)s, {c["version"]} = picked.version + 1,
+        {c["updated_at"]} = %(now)s
+    FROM picked
+    WHERE taken.{c["id"]} = picked.id AND taken.{c["status"]} = %(queued)s
+    RETURNING {claim_columns}, picked.version AS version_before
+), lease AS (
+    INSERT INTO {_table(assignment)}
+        ({a["claim"]}, {a["checker"]}, {a["assigned_by"]}, {a["assigned_at"]},
+         {a["lease_expires_at"]}, {_column(assignment, "end_reason")})
+    SELECT taken.{c["id"]}, %(checker)s, %(checker)s, %(now)s, %(lease)s, '' FROM taken
+    RETURNING {_column(assignment, "id")} AS id
+), audit AS (
+    INSERT INTO {_table(audit)}
+        ({e["actor"]}, {e["action"]}, {e["object_type"]}, {e["object_id"]}, {e["claim"]},
+         {e["before"]}, {e["after"]}, {e["created_at"]})
+    SELECT %(checker)s, %(action)s, %(object_type)s, taken.{c["id"]}::text, taken.{c["id"]},
+           jsonb_build_object('status', %(queued)s::text, 'version', taken.version_before),
+           jsonb_build_object('status', %(assigned)s::text, 'version', taken.{c["version"]},
+                              'checker', %(username)s::text, 'lease_expires_at', %(lease_iso)s::text),
+           %(now)s
+    FROM taken
+)
+SELECT {claim_columns}, lease.id FROM taken, lease
+"""  # noqa: S608
+
+
+_STATEMENT: str | None = None
+
+
+def claim_take_next_postgres(*, queue: Queue, checker, lease: datetime) -> Claim | None:
+    """The claim taken, with `current_assignment` set; None when the queue has nothing for
+    this checker (empty, or not a member: the caller tells which).
+
+    Raises IntegrityError when the one-open-assignment constraint refuses the lease; then
+    nothing was changed.
+    """
+    global _STATEMENT
+    if _STATEMENT is None:
+        _STATEMENT = _statement()
+    now = timezone.now()
+    params = {
+        "queue": queue.pk,
+        "queued": Claim.Status.QUEUED.value,
+        "assigned": Claim.Status.ASSIGNED.value,
+        "superuser": bool(checker.is_superuser),
+        "checker": checker.pk,
+        "username": checker.get_username(),
+        "now": now,
+        "lease": lease,
+        "lease_iso": lease.isoformat(),
+        "action": f"claim.{ClaimEvent.ASSIGN.value}",
+        "object_type": Claim._meta.label_lower,
+    }
+    # Inside a caller's transaction a failed statement would poison it: keep it apart.
+    apart = transaction.atomic() if connection.in_atomic_block else nullcontext()
+    with apart, connection.cursor() as cursor:
+        cursor.execute(_STATEMENT, params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    fields = Claim._meta.concrete_fields
+    values = []
+    for field, value in zip(fields, row, strict=False):
+        for convert in field.get_db_converters(connection):
+            value = convert(value, None, connection)
+        values.append(value)
+    claim = Claim.from_db(connection.alias, [field.attname for field in fields], values)
+    claim.current_assignment = Assignment(
+        id=row[-1],
+        claim=claim,
+        checker=checker,
+        assigned_by=checker,
+        assigned_at=now,
+        lease_expires_at=lease,
+        end_reason="",
+    )
+    return claim

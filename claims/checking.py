@@ -81,7 +81,18 @@ class SourceText:
 
     @classmethod
     def of(cls, text: str, language: str | None = None) -> SourceText:
+        from claims.passages import source_text_for  # a long page is read passage by passage
+
+        long = source_text_for(text, language)
+        if long is not None:
+            return long  # type: ignore[return-value]
         return cls(text=text, facts=extract_facts(text, language) if text.strip() else [])
+
+    def for_claim(self, *, claim_text: str, claim_facts: list[dict]) -> SourceText:
+        return self
+
+    def for_fact(self, fact: dict) -> SourceText:
+        return self
 
     @property
     def words(self) -> set[str]:
@@ -378,15 +389,16 @@ def is_topical(claim_text: str, source: SourceText) -> bool:
 
 def check_claim(*, claim_text: str, claim_facts: list[dict], source: SourceText) -> CheckResult:
     """Compare one claim with one source; offsets in the result are into `source.text`."""
+    source = source.for_claim(claim_text=claim_text, claim_facts=claim_facts)
     results: list[dict] = []
     near: list[tuple[int, int]] = []
     attributions = []
     for fact in claim_facts:
         kind = fact.get("type")
         if kind in VALUE_TYPES:
-            result, seen = match_value(fact, source.facts)
+            result, seen = match_value(fact, source.for_fact(fact).facts)
         elif kind == "date":
-            result, seen = match_date(fact, source.facts)
+            result, seen = match_date(fact, source.for_fact(fact).facts)
         elif kind == "attribution":
             attributions.append((len(results), fact))
             results.append({})
@@ -397,7 +409,7 @@ def check_claim(*, claim_text: str, claim_facts: list[dict], source: SourceText)
             near.append((seen["start"], seen["end"]))
         results.append(_result(fact, result, seen, source.text))
     for index, fact in attributions:
-        result, seen = match_attribution(fact, source, near)
+        result, seen = match_attribution(fact, source.for_fact(fact), near)
         results[index] = _result(fact, result, seen, source.text)
     topical = is_topical(claim_text, source) if claim_text else False
     passages: list[dict] = []

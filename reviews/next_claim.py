@@ -18,6 +18,7 @@ from __future__ import annotations
 from contextlib import nullcontext
 from datetime import datetime
 
+import psycopg
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -54,7 +55,7 @@ def _statement() -> str:
     # Only quoted table and column names from the models are formatted in; values are parameters.
     return f"""
 WITH picked AS (
-    SELECT {c["id"]} AS id, {c["version"]} AS version FROM {_table(claim)}
+    SELECT {c["id"]} AS id FROM {_table(claim)}
     WHERE {c["queue"]} = %(queue)s AND {c["status"]} = %(queued)s
       AND (%(superuser)s OR EXISTS (
           SELECT 1 FROM {_table(members)}
@@ -66,11 +67,10 @@ WITH picked AS (
     FOR UPDATE SKIP LOCKED
 ), taken AS (
     UPDATE {_table(claim)} AS taken
-    SET {c["status"]} = %(assigned)s, {c["version"]} = picked.version + 1,
+    SET {c["status"]} = %(assigned)s, {c["version"]} = taken.{c["version"]} + 1,
         {c["updated_at"]} = %(now)s
-    FROM picked
-    WHERE taken.{c["id"]} = picked.id AND taken.{c["status"]} = %(queued)s
-    RETURNING {claim_columns}, picked.version AS version_before
+    WHERE taken.{c["id"]} = (SELECT id FROM picked) AND taken.{c["status"]} = %(queued)s
+    RETURNING {claim_columns}
 ), lease AS (
     INSERT INTO {_table(assignment)}
         ({a["claim"]}, {a["checker"]}, {a["assigned_by"]}, {a["assigned_at"]},
@@ -82,7 +82,7 @@ WITH picked AS (
         ({e["actor"]}, {e["action"]}, {e["object_type"]}, {e["object_id"]}, {e["claim"]},
          {e["before"]}, {e["after"]}, {e["created_at"]})
     SELECT %(checker)s, %(action)s, %(object_type)s, taken.{c["id"]}::text, taken.{c["id"]},
-           jsonb_build_object('status', %(queued)s::text, 'version', taken.version_before),
+           jsonb_build_object('status', %(queued)s::text, 'version', taken.{c["version"]} - 1),
            jsonb_build_object('status', %(assigned)s::text, 'version', taken.{c["version"]},
                               'checker', %(username)s::text, 'lease_expires_at', %(lease_iso)s::text),
            %(now)s
@@ -121,9 +121,12 @@ def claim_take_next_postgres(*, queue: Queue, checker, lease: datetime) -> Claim
     }
     # Inside a caller's transaction a failed statement would poison it: keep it apart.
     apart = transaction.atomic() if connection.in_atomic_block else nullcontext()
-    with apart, connection.cursor() as cursor:
-        cursor.execute(_STATEMENT, params)
-        row = cursor.fetchone()
+    with apart, connection.cursor() as wrapper, connection.wrap_database_errors:
+        # Bound and prepared on the server (Django's cursors bind on the client): the plan
+        # is made once per connection instead of on every call.
+        with psycopg.Cursor(wrapper.cursor.connection) as cursor:
+            cursor.execute(_STATEMENT, params, prepare=True)
+            row = cursor.fetchone()
     if row is None:
         return None
     fields = Claim._meta.concrete_fields

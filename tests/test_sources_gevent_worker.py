@@ -15,6 +15,9 @@ CLAIM = "Iran and Russia signed a $40bn gas deal, the Kremlin said."
 GEVENT = {
     "CLAIMDESK_FETCH_ALLOW_PRIVATE": "1",
     "CLAIMDESK_FETCH_HOST_CONCURRENCY": "3",
+    # As in Procfile.production: on PostgreSQL the greenlets share a few pooled connections,
+    # handed back while a fetch waits (SQLite ignores it).
+    "DATABASE_POOL_SIZE": "2",
 }
 
 

@@ -2,8 +2,9 @@
 
 1. Throughput: 200 check_source tasks (then 1,000) against a local HTTP server that delays every
    response by 500 ms, run by the recommended sources worker, exactly as the `worker-sources` line
-   of Procfile.production starts it, one process per core (README, "Worker layout"):
-       env DATABASE_POOL_SIZE=10 celery -A config worker -Q sources --pool=gevent --concurrency=25
+   of Procfile.production starts it, two processes per core (README, "Worker layout"):
+       celery -A config worker -Q sources --pool=threads --concurrency=13
+   BENCH_SOURCES_COMMAND runs another layout for comparison (e.g. --pool=gevent).
    The wall time (first task sent → last source checked) is set against the ideal
    N × 0.5 s ÷ (processes × concurrency); the target is at least 85 % of ideal. All pages live
    on one host (127.0.0.1), so the per-host limit is raised to the concurrency for this run only.
@@ -43,7 +44,8 @@ os.environ.update(
 SOURCES = 200
 MORE_SOURCES = int(os.environ.get("BENCH_SOURCES_MORE", "1000"))
 DELAY = 0.5
-PROCESSES = int(os.environ.get("BENCH_SOURCES_PROCESSES", str(min(4, os.cpu_count() or 1))))
+# Two sources workers per core, as README "Worker layout" recommends.
+PROCESSES = int(os.environ.get("BENCH_SOURCES_PROCESSES", str(min(8, 2 * (os.cpu_count() or 1)))))
 ONLY = os.environ.get("BENCH_SOURCES_ONLY", "")  # "throughput" or "matching" while tuning
 TARGET = 0.85
 CLAIM = "Iran and Russia signed a deal worth about $40bn on July 19, 2022, the Kremlin said."
@@ -51,7 +53,10 @@ CLAIM = "Iran and Russia signed a deal worth about $40bn on July 19, 2022, the K
 
 def recommended_worker() -> tuple[dict[str, str], list[str]]:
     """(environment, celery arguments) of the `worker-sources` line of Procfile.production."""
-    for line in (REPO / "Procfile.production").read_text().splitlines():
+    lines = (REPO / "Procfile.production").read_text().splitlines()
+    if os.environ.get("BENCH_SOURCES_COMMAND"):  # another layout, to compare against
+        lines = ["worker-sources: " + os.environ["BENCH_SOURCES_COMMAND"]]
+    for line in lines:
         name, _, command = line.partition(":")
         if name.strip() == "worker-sources":
             words = shlex.split(command)

@@ -24,7 +24,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 
-from claims.checking import (
+from claims.extraction import extract_facts
+from claims.extraction.dates import AR_MONTH, MONTH_NAMES_EN
+from claims.extraction.normalize import norm
+from claims.extraction.numbers import WORD_VALUES, parse_digits
+from claims.fact_text import (
     APPROXIMATE_TOLERANCE,
     EXACT_TOLERANCE,
     JUST_BELOW,
@@ -35,10 +39,6 @@ from claims.checking import (
     sentence_bounds,
     speaker_key,
 )
-from claims.extraction import extract_facts
-from claims.extraction.dates import AR_MONTH, MONTH_NAMES_EN
-from claims.extraction.normalize import norm
-from claims.extraction.numbers import WORD_VALUES, parse_digits
 
 WHOLE_TEXT_CHARS = 20_000
 # A line longer than this is cut, around each hit, to its sentence (checking.PASSAGE_MAX).

@@ -9,7 +9,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_str, redis_url_checked
+from config.env import env_bool, env_float, env_int, env_list, env_str, redis_url_checked
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("CLAIMDESK_VAR_DIR", str(BASE_DIR / "var")))
@@ -276,6 +276,8 @@ CELERY_TASK_ROUTES = {
     "claims.tasks.check_source": {"queue": CLAIMDESK_IO_QUEUE},
     "claims.tasks.check_claim": {"queue": CLAIMDESK_IO_QUEUE},
     "claims.tasks.refetch_stale_sources": {"queue": CLAIMDESK_IO_QUEUE},
+    # Matching is CPU work that follows extraction and imports.
+    "reviews.tasks.match_*": {"queue": CLAIMDESK_CPU_QUEUE},
     "reviews.tasks.*": {"queue": CLAIMDESK_MAINTENANCE_QUEUE},
     "config.celery.*": {"queue": CLAIMDESK_MAINTENANCE_QUEUE},
 }
@@ -323,3 +325,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# "Checked before?" matching (reviews.matching). Scores are in [0, 1]; set from the labelled
+# pairs in tests/matching_pairs/ (see scripts/matching_eval.py), not guessed.
+CLAIMDESK_MATCH_SUGGEST = env_float("CLAIMDESK_MATCH_SUGGEST", 0.5)
+CLAIMDESK_MATCH_PROBABLE = env_float("CLAIMDESK_MATCH_PROBABLE", 0.8)
+# A ClaimReview feed fetched by URL is held in memory (files stream): this caps it.
+CLAIMDESK_IMPORT_MAX_BYTES = env_int("CLAIMDESK_IMPORT_MAX_BYTES", 100 * 1024 * 1024)

@@ -19,6 +19,10 @@ class Queue(models.Model):
     publishers = models.JSONField(default=list, blank=True, help_text="empty = any publisher")
     is_fallback = models.BooleanField(default=False, help_text="Takes every claim no rule matched.")
     is_active = models.BooleanField(default=True)
+    raise_repeated_falsehoods = models.BooleanField(
+        default=False,
+        help_text="Raise the priority of claims that match a published false or misleading verdict.",
+    )
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="queues")
 
     class Meta:
@@ -200,3 +204,12 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+
+from reviews.matching_models import (  # noqa: E402, F401  (models of one concern, kept apart)
+    ClaimLink,
+    ClaimMatch,
+    ImportedReview,
+    MatchItem,
+    MatchKey,
+)

@@ -9,12 +9,18 @@ from functools import partial
 from django.db import transaction
 
 from claims import hooks
+from reviews.matching_dispatch import claims_matching_enqueue
 from reviews.publication import publication_invalidate
 from reviews.routing import claims_route
 
 
 def route_created_claims(sender, *, claims, actor=None, **kwargs) -> None:
     claims_route(claims=claims, actor=actor)
+
+
+def match_created_claims(sender, *, claims, **kwargs) -> None:
+    # "Checked before?" runs on the worker after commit, never in the request.
+    claims_matching_enqueue([claim.pk for claim in claims])
 
 
 def forget_cached_address(sender, *, article_id: int, **kwargs) -> None:
@@ -24,6 +30,7 @@ def forget_cached_address(sender, *, article_id: int, **kwargs) -> None:
 
 def connect() -> None:
     hooks.claims_created.connect(route_created_claims, dispatch_uid="reviews.route_created_claims")
+    hooks.claims_created.connect(match_created_claims, dispatch_uid="reviews.match_created_claims")
     hooks.article_address_registered.connect(
         forget_cached_address, dispatch_uid="reviews.forget_cached_address"
     )

@@ -9,3 +9,25 @@ def expire_assignment_leases() -> int:
     from reviews.assignment import assignments_expire
 
     return assignments_expire()
+
+
+# --- "Checked before?" matching (extraction queue: CPU work) -------------------------------------
+
+
+@shared_task(name="reviews.tasks.match_claims", acks_late=True, ignore_result=True)
+def match_claims(claim_ids: list[int]) -> int:
+    # Safe to run twice: a refresh replaces the claim's stored matches with the same ones.
+    from claims.models import Claim
+    from reviews.matching import claim_matches_refresh
+
+    claims = Claim.objects.select_related("article", "queue").filter(pk__in=claim_ids)
+    return sum(len(claim_matches_refresh(claim=claim)) for claim in claims)
+
+
+@shared_task(name="reviews.tasks.match_imported_reviews", acks_late=True, ignore_result=True)
+def match_imported_reviews(review_ids: list[int]) -> int:
+    from reviews.matching import review_matches_spread
+    from reviews.matching_models import MatchItem
+
+    items = MatchItem.objects.filter(review_id__in=review_ids)
+    return sum(review_matches_spread(item=item) for item in items)

@@ -1,0 +1,191 @@
+"""Matching services: keep the match index current and score a claim's candidates.
+
+The index holds every claim of ours and every imported review (MatchItem) with its fact keys
+(MatchKey). A claim's matches are computed by the matching task, stored as ClaimMatch, and
+only read by the API and the desk: nothing here runs in a request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db import transaction
+
+from claims.audit import audit_record
+from claims.matching import Match, score_pair, signature_of
+from claims.matching.signature import fact_keys
+from claims.models import Claim
+from reviews.matching_models import ClaimMatch, ImportedReview, MatchItem, MatchKey
+from reviews.matching_search import candidate_ids, index_text
+from reviews.models import Verdict
+
+MAX_MATCHES = 10
+# Ratings whose repetition a queue may want to see first.
+FALSEHOOD_RATINGS = ("false", "misleading", "mostly-false")
+
+
+def suggest_threshold() -> float:
+    return settings.CLAIMDESK_MATCH_SUGGEST
+
+
+def probable_threshold() -> float:
+    return settings.CLAIMDESK_MATCH_PROBABLE
+
+
+def _claim_language(claim: Claim) -> str:
+    return claim.article.language or ""
+
+
+def _item_fields(text: str, facts: list[dict], language: str) -> dict:
+    signature = signature_of(text, facts, language or None)
+    return {
+        "text": text,
+        "facts": facts,
+        "language": signature.language,
+        "norm_text": index_text(signature),
+    }
+
+
+def _keys_replace(item: MatchItem) -> None:
+    wanted = set(fact_keys(item.facts))
+    MatchKey.objects.filter(item=item).exclude(key__in=wanted).delete()
+    MatchKey.objects.bulk_create(
+        [MatchKey(item=item, key=key) for key in sorted(wanted)], ignore_conflicts=True
+    )
+
+
+@transaction.atomic
+def match_items_index_claims(*, claims: Iterable[Claim]) -> list[MatchItem]:
+    """Index (or re-index) our claims; safe to run twice."""
+    items = []
+    for claim in claims:
+        if claim.kind == Claim.Kind.INCONSISTENCY:
+            continue  # an article's own contradiction is not a claim about the world
+        fields = _item_fields(claim.text, claim.facts, _claim_language(claim))
+        item, _ = MatchItem.objects.update_or_create(
+            claim=claim, defaults={"kind": MatchItem.Kind.CLAIM, **fields}
+        )
+        _keys_replace(item)
+        items.append(item)
+    return items
+
+
+@transaction.atomic
+def match_item_index_review(*, review: ImportedReview) -> MatchItem:
+    fields = _item_fields(review.claim_text, review.facts, review.language)
+    item, _ = MatchItem.objects.update_or_create(
+        review=review, defaults={"kind": MatchItem.Kind.IMPORTED, **fields}
+    )
+    _keys_replace(item)
+    return item
+
+
+def matches_for_text(
+    *, text: str, facts: list[dict], language: str | None, exclude_article_id: int | None = None
+) -> list[tuple[MatchItem, Match]]:
+    """Scored candidates above the suggestion threshold, best first (at most MAX_MATCHES)."""
+    signature = signature_of(text, facts, language)
+    ids = candidate_ids(signature)
+    items = MatchItem.objects.filter(id__in=ids).only(
+        "id", "kind", "claim_id", "review_id", "language", "text", "facts"
+    )
+    if exclude_article_id is not None:
+        items = items.exclude(claim__article_id=exclude_article_id)
+    scored = []
+    floor = suggest_threshold()
+    for item in items:
+        match = score_pair(signature, signature_of(item.text, item.facts, item.language))
+        if match.score >= floor:
+            scored.append((item, match))
+    scored.sort(key=lambda pair: (-pair[1].score, -pair[0].id))
+    return scored[:MAX_MATCHES]
+
+
+def _store(claim: Claim, scored: list[tuple[MatchItem, Match]]) -> list[ClaimMatch]:
+    probable = probable_threshold()
+    ClaimMatch.objects.filter(claim=claim).exclude(item__in=[i for i, _ in scored]).delete()
+    stored = []
+    for item, match in scored:
+        row, _ = ClaimMatch.objects.update_or_create(
+            claim=claim,
+            item=item,
+            defaults={
+                "score": match.score,
+                "probable": match.score >= probable,
+                "reasons": match.reasons,
+            },
+        )
+        stored.append(row)
+    return stored
+
+
+def published_verdicts_of(claim_ids: Iterable[int]) -> dict[int, Verdict]:
+    verdicts = Verdict.objects.filter(
+        claim_id__in=list(claim_ids), status=Verdict.Status.PUBLISHED
+    ).select_related("rating")
+    return {verdict.claim_id: verdict for verdict in verdicts}
+
+
+def claim_priority_raise(*, claim: Claim, verdict: Verdict) -> bool:
+    """Put a claim that repeats a published falsehood at the head of its queue (once)."""
+    raised = Claim.objects.filter(pk=claim.pk, checkworthiness__lt=1.0).update(checkworthiness=1.0)
+    if raised:
+        audit_record(
+            actor=None,
+            action="claim.priority_raised",
+            obj=claim,
+            before={"checkworthiness": claim.checkworthiness},
+            after={"checkworthiness": 1.0, "matches_verdict": verdict.pk},
+        )
+    return bool(raised)
+
+
+def _raise_if_repeated_falsehood(claim: Claim, stored: list[ClaimMatch]) -> None:
+    if claim.queue is None or not claim.queue.raise_repeated_falsehoods:
+        return
+    claim_ids = [m.item.claim_id for m in stored if m.probable and m.item.claim_id]
+    for verdict in published_verdicts_of(claim_ids).values():
+        if verdict.rating and verdict.rating.slug in FALSEHOOD_RATINGS:
+            claim_priority_raise(claim=claim, verdict=verdict)
+            return
+
+
+@transaction.atomic
+def claim_matches_refresh(*, claim: Claim) -> list[ClaimMatch]:
+    """Index the claim, score its candidates and keep the best; safe to run twice."""
+    match_items_index_claims(claims=[claim])
+    scored = matches_for_text(
+        text=claim.text,
+        facts=claim.facts,
+        language=_claim_language(claim) or None,
+        exclude_article_id=claim.article_id,
+    )
+    stored = _store(claim, scored)
+    _raise_if_repeated_falsehood(claim, stored)
+    return stored
+
+
+def review_matches_spread(*, item: MatchItem) -> int:
+    """After an import: add the new review to the matches of the claims it resembles."""
+    scored = matches_for_text(text=item.text, facts=item.facts, language=item.language)
+    claim_ids = [other.claim_id for other, _ in scored if other.claim_id]
+    claims = {c.pk: c for c in Claim.objects.select_related("article").filter(pk__in=claim_ids)}
+    added = 0
+    for claim in claims.values():
+        # Score from the claim's side, as its own refresh would.
+        query = signature_of(claim.text, claim.facts, _claim_language(claim) or None)
+        match = score_pair(query, signature_of(item.text, item.facts, item.language))
+        if match.score < suggest_threshold():
+            continue
+        ClaimMatch.objects.update_or_create(
+            claim=claim,
+            item=item,
+            defaults={
+                "score": match.score,
+                "probable": match.score >= probable_threshold(),
+                "reasons": match.reasons,
+            },
+        )
+        added += 1
+    return added

@@ -87,9 +87,7 @@ def matches_for_text(
     """Scored candidates above the suggestion threshold, best first (at most MAX_MATCHES)."""
     signature = signature_of(text, facts, language)
     ids = candidate_ids(signature)
-    items = MatchItem.objects.filter(id__in=ids).only(
-        "id", "kind", "claim_id", "review_id", "language", "text", "facts"
-    )
+    items = MatchItem.objects.filter(id__in=ids).select_related("review", "claim__article")
     if exclude_article_id is not None:
         items = items.exclude(claim__article_id=exclude_article_id)
     scored = []

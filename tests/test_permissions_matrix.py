@@ -8,6 +8,7 @@ import pytest
 
 from reviews.approval import verdict_approve  # noqa: F401 - documents who decides below
 from reviews.lifecycle import claim_dismiss
+from reviews.matching import match_items_index_claims
 from reviews.models import Notification
 from reviews.verdicts import verdict_save_draft
 from tests.conftest import api_client_for
@@ -181,6 +182,15 @@ MATRIX = [
     ),
     ("read evidence", "get", "/api/v1/claims/{queued}/evidence/", None, READ),
     ("candidate sources", "get", "/api/v1/claims/{queued}/candidate-sources/", None, READ),
+    ("claim matches", "get", "/api/v1/claims/{queued}/matches/", None, READ),
+    (
+        "link claim to a match",
+        "post",
+        "/api/v1/claims/{queued}/links/",
+        {"item": "{match_item}"},
+        expect(401, 403, 201, 201, 403, 201),
+    ),
+    ("search matches", "get", "/api/v1/matches/?text=exports%20rose&lang=en", None, READ),
 ]
 
 
@@ -201,6 +211,7 @@ def world(checker, checker2, editor, outsider, stranger_checker, admin_user) -> 
     )
     submitted = submitted_verdict(checker2)
     notification = Notification.objects.create(recipient=checker, verb="returned", message="x")
+    (match_item,) = match_items_index_claims(claims=[held])
     return {
         "people": {
             "anonymous": None,
@@ -220,6 +231,7 @@ def world(checker, checker2, editor, outsider, stranger_checker, admin_user) -> 
             "submitted": submitted.pk,
             "submitted_claim": submitted.claim_id,
             "notification": notification.pk,
+            "match_item": match_item.pk,
         },
     }
 

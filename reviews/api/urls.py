@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from reviews.api import articles, auth, claims, inbox, queues, sources, verdicts
+from reviews.api import articles, auth, claims, inbox, matching, queues, sources, verdicts
 
 urlpatterns = [
     # /api/v1/auth/
@@ -36,6 +36,12 @@ urlpatterns = [
         sources.ClaimCandidateSourcesApi.as_view(),
         name="claim-candidate-sources",
     ),
+    # /api/v1/claims/{id}/matches|links/ and /api/v1/matches/ ("Checked before?")
+    path(
+        "claims/<int:pk>/matches/", matching.ClaimMatchListApi.as_view(), name="api-claim-matches"
+    ),
+    path("claims/<int:pk>/links/", matching.ClaimLinkCreateApi.as_view(), name="api-claim-links"),
+    path("matches/", matching.MatchSearchApi.as_view(), name="api-match-search"),
     # /api/v1/claims/{id}/verdicts/ and the draft being written
     path(
         "claims/<int:pk>/verdicts/", verdicts.ClaimVerdictsApi.as_view(), name="api-claim-verdicts"

@@ -3,6 +3,7 @@ from django.contrib import admin
 from reviews.models import (
     Assignment,
     EditorialDecision,
+    ImportedReview,
     Notification,
     Queue,
     Rating,
@@ -22,8 +23,9 @@ class QueueAdmin(admin.ModelAdmin):
         "min_checkworthiness",
         "is_fallback",
         "is_active",
+        "raise_repeated_falsehoods",
     ]
-    list_editable = ["priority", "is_active"]
+    list_editable = ["priority", "is_active", "raise_repeated_falsehoods"]
     filter_horizontal = ["members"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -74,3 +76,11 @@ class EditorialDecisionAdmin(admin.ModelAdmin):
 class NotificationAdmin(admin.ModelAdmin):
     list_display = ["id", "recipient", "verb", "message", "created_at", "read_at"]
     raw_id_fields = ["recipient", "verdict"]
+
+
+@admin.register(ImportedReview)
+class ImportedReviewAdmin(admin.ModelAdmin):
+    list_display = ["publisher", "rating_text", "date_published", "language", "claim_text"]
+    list_filter = ["language", "publisher"]
+    search_fields = ["claim_text", "url", "publisher"]
+    readonly_fields = ["key", "facts", "created_at"]

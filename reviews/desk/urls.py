@@ -4,7 +4,7 @@ one block per area, each served by its module in reviews/desk/."""
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from reviews.desk import articles, claim_tools, inbox, queues, workspace
+from reviews.desk import articles, claim_tools, inbox, matching, queues, workspace
 
 DESK_NAMESPACE = "desk"  # not `app_name`: that would namespace login/logout too
 
@@ -27,6 +27,13 @@ desk_patterns = [
     path("claims/<int:pk>/release/", workspace.claim_release_view, name="claim_release"),
     path("claims/<int:pk>/draft/", workspace.verdict_draft, name="verdict_draft"),
     path("claims/<int:pk>/submit/", workspace.verdict_submit_view, name="verdict_submit"),
+    # /claims/{id}/checked-before/ and links: "Checked before?" (reviews/desk/matching.py)
+    path(
+        "claims/<int:pk>/checked-before/",
+        matching.claim_checked_before,
+        name="claim_checked_before",
+    ),
+    path("claims/<int:pk>/links/", matching.claim_link_view, name="claim_link"),
     # /claims/{id}/ tools: span, split, dismiss, reopen, reassign, correct (claim_tools.py)
     path("claims/<int:pk>/span/", claim_tools.claim_span_view, name="claim_span"),
     path("claims/<int:pk>/split/", claim_tools.claim_split_view, name="claim_split"),

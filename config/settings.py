@@ -328,7 +328,7 @@ LOGGING = {
 
 # "Checked before?" matching (reviews.matching). Scores are in [0, 1]; set from the labelled
 # pairs in tests/matching_pairs/ (see scripts/matching_eval.py), not guessed.
-CLAIMDESK_MATCH_SUGGEST = env_float("CLAIMDESK_MATCH_SUGGEST", 0.5)
-CLAIMDESK_MATCH_PROBABLE = env_float("CLAIMDESK_MATCH_PROBABLE", 0.8)
+CLAIMDESK_MATCH_SUGGEST = env_float("CLAIMDESK_MATCH_SUGGEST", 0.6)
+CLAIMDESK_MATCH_PROBABLE = env_float("CLAIMDESK_MATCH_PROBABLE", 0.7)
 # A ClaimReview feed fetched by URL is held in memory (files stream): this caps it.
 CLAIMDESK_IMPORT_MAX_BYTES = env_int("CLAIMDESK_IMPORT_MAX_BYTES", 100 * 1024 * 1024)

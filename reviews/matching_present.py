@@ -28,6 +28,8 @@ def reason_words(reason: dict) -> str:
         return _("same subjects: %(value)s") % reason
     if key == "different_names":
         return _("different names: %(value)s") % reason
+    if key == "different_subjects":
+        return _("about other things: %(value)s") % reason
     if key == "other_language":
         return _("in another language (%(language)s)") % reason
     return str(key)

@@ -17,8 +17,7 @@ _LEXICON = """
 russia|e|russia,russian,russians,moscow,kremlin|روسيا,روسي,الروسي,الروسيه,موسكو,الكرملين,كرملين
 iran|e|iran,iranian,iranians,tehran|ايران,الايراني,الايرانيه,ايراني,طهران
 china|e|china,chinese,beijing|الصين,صين,الصيني,الصينيه,بكين
-usa|e|usa,america,american,americans,washington|امريكا,الامريكي,الامريكيه,واشنطن,امريكي
-united_states|e|united states|الولايات المتحده
+usa|e|usa,america,american,americans,washington,united states|امريكا,الامريكي,الامريكيه,واشنطن,امريكي,الولايات المتحده
 egypt|e|egypt,egyptian,egyptians,cairo|مصر,المصري,المصريه,القاهره,مصري
 saudi|e|saudi,riyadh,saudi arabia|السعوديه,السعودي,الرياض,سعودي
 uae|e|uae,emirates,emirati,dubai,abu dhabi|الامارات,الاماراتي,الاماراتيه,دبي,ابوظبي
@@ -56,6 +55,18 @@ who|e|world health organization|منظمه الصحه العالميه,الصح�
 nato|e|nato|الناتو,حلف شمال الاطلسي
 central_bank|e|central bank|البنك المركزي,المصرف المركزي
 suez|e|suez,suez canal|السويس,قناه السويس
+alexandria|e|alexandria|الاسكندريه
+aswan|e|aswan|اسوان
+mosul|e|mosul|الموصل
+basra|e|basra|البصره
+aleppo|e|aleppo|حلب
+homs|e|homs|حمص
+benghazi|e|benghazi|بنغازي
+derna|e|derna|درنه
+jeddah|e|jeddah|جده
+mecca|e|mecca,makkah|مكه
+casablanca|e|casablanca|الدار البيضاء
+marrakesh|e|marrakesh,marrakech|مراكش
 putin|e|putin|بوتين
 raisi|e|raisi|رئيسي
 sisi|e|sisi,el-sisi|السيسي
@@ -86,7 +97,8 @@ vaccine|t|vaccine,vaccinated,vaccination|اللقاح,لقاح,التطعيم
 covid|t|covid,coronavirus,pandemic|كورونا,الجايحه,الجائحه,كوفيد
 price|t|price,prices|الاسعار,اسعار,سعر
 salary|t|salary,salaries,wage,wages|الرواتب,رواتب,الاجور,اجور
-tax|t|tax,taxes|الضرايب,الضرائب,ضريبه
+tax|t|tax,taxes,vat,value added tax|الضرايب,الضرائب,ضريبه,ضريبه القيمه المضافه
+interest_rate|t|interest rate,interest rates,key rate|الفايده,الفائده,اسعار الفايده,سعر الفايده
 tourism|t|tourism,tourists,tourist|السياحه,سياحه,السياح
 road|t|road,roads,highway|الطرق,طرق,طريق
 housing|t|housing,homes,housing units|الاسكان,الوحدات السكنيه,مساكن
@@ -115,6 +127,7 @@ def _build() -> tuple[dict[tuple[str, ...], str], frozenset[str]]:
 
 
 PHRASES, ENTITIES = _build()
+_CLITICS = "لبوفك"
 LONGEST = max(len(key) for key in PHRASES)
 
 
@@ -130,5 +143,11 @@ def concepts_in(stems: list[str]) -> frozenset[str]:
                 i += size
                 break
         else:
+            # A one-letter Arabic preposition or conjunction glued on (لاسرائيل، وبغداد).
+            word = stems[i]
+            if len(word) > 3 and word[0] in _CLITICS:
+                concept = PHRASES.get((stem(word[1:]),))
+                if concept:
+                    found.add(concept)
             i += 1
     return frozenset(found)

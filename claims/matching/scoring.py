@@ -33,6 +33,7 @@ CONFLICT_CAP = 0.45
 SPEAKER_BONUS = 0.08
 DATE_BONUS = 0.05
 SWAP_FACTOR = 0.6
+SUBJECT_FACTOR = 0.75
 UNMATCHED_FIGURES_FACTOR = 0.8
 
 
@@ -69,7 +70,14 @@ def describe_date(fact: dict) -> str:
     return "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts) if p is not None)
 
 
+def _as_point(fact: dict) -> dict:
+    # "More than 6,000" is consistent with 60,000 for a source check, but a claim of 60,000
+    # is another claim: matching compares the figures themselves, hedge tolerance kept.
+    return {k: v for k, v in fact.items() if k != "approximation"}
+
+
 def _equal(a: dict, b: dict) -> bool:
+    a, b = _as_point(a), _as_point(b)
     return values_equal(a, b) or values_equal(b, a)
 
 
@@ -154,6 +162,14 @@ def _swapped_names(query: Signature, other: Signature) -> list[str]:
     return []
 
 
+def _other_subject(query: Signature, other: Signature) -> list[str]:
+    """Both name what the figure is about (unemployment, inflation) and share none of it."""
+    mine, theirs = query.concepts - ENTITIES, other.concepts - ENTITIES
+    if mine and theirs and not mine & theirs:
+        return sorted(mine) + sorted(theirs)
+    return []
+
+
 def score_pair(query: Signature, other: Signature) -> Match:
     reasons: list[Reason] = []
     equal, different = _compare_figures(query.figures, other.figures)
@@ -194,4 +210,8 @@ def score_pair(query: Signature, other: Signature) -> Match:
     if swapped:
         score *= SWAP_FACTOR
         reasons.append({"key": "different_names", "value": ", ".join(swapped)})
+    subjects = _other_subject(query, other)
+    if subjects:
+        score *= SUBJECT_FACTOR
+        reasons.append({"key": "different_subjects", "value": ", ".join(subjects)})
     return Match(score=round(max(0.0, min(1.0, score)), 3), reasons=reasons)

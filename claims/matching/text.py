@@ -60,6 +60,9 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)] + replacement
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    # vote / voted / voting all end as "vot": drop a final e where -ed and -ing dropped theirs.
+    if word.endswith("e") and len(word) > 3:
         return word[:-1]
     return word
 

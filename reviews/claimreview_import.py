@@ -17,7 +17,7 @@ from django.db import transaction
 from claims.extraction import ExtractionError, extract_facts
 from claims.extraction.normalize import norm
 from claims.matching.claimreview import Parsed, ReviewRecord, read_reviews
-from reviews.matching import match_item_index_review
+from reviews.matching import match_items_index_reviews
 from reviews.matching_models import ImportedReview
 
 BATCH = 500
@@ -50,34 +50,42 @@ def _facts(record: ReviewRecord) -> list[dict]:
 
 @transaction.atomic
 def _store_batch(batch: dict[str, ReviewRecord], summary: ImportSummary) -> None:
+    """Insert the batch's new reviews and index them, a few statements per batch.
+
+    Rows are inserted ignoring conflicts, so a concurrent import of the same feed loses nothing
+    and duplicates nothing; the rows of this batch that have no index entry yet are ours to index.
+    """
     existing = set(ImportedReview.objects.filter(key__in=list(batch)).values_list("key", flat=True))
     summary.skipped += len(existing)
-    for key, record in batch.items():
-        if key in existing:
-            continue
-        review, created = ImportedReview.objects.get_or_create(
+    fresh = [
+        ImportedReview(
             key=key,
-            defaults={
-                "url": record.url,
-                "publisher": record.publisher,
-                "publisher_site": record.publisher_site,
-                "claim_text": record.claim_text,
-                "claimant": record.claimant,
-                "rating_text": record.rating_text,
-                "rating_value": record.rating_value,
-                "best_rating": record.best_rating,
-                "worst_rating": record.worst_rating,
-                "date_published": record.date_published,
-                "language": record.language,
-                "facts": _facts(record),
-            },
+            url=record.url,
+            publisher=record.publisher,
+            publisher_site=record.publisher_site,
+            claim_text=record.claim_text,
+            claimant=record.claimant,
+            rating_text=record.rating_text,
+            rating_value=record.rating_value,
+            best_rating=record.best_rating,
+            worst_rating=record.worst_rating,
+            date_published=record.date_published,
+            language=record.language,
+            facts=_facts(record),
         )
-        if not created:  # another import took it since we looked
-            summary.skipped += 1
-            continue
-        match_item_index_review(review=review)
-        summary.imported += 1
-        summary.new_ids.append(review.pk)
+        for key, record in batch.items()
+        if key not in existing
+    ]
+    ImportedReview.objects.bulk_create(fresh, ignore_conflicts=True)
+    stored = list(
+        ImportedReview.objects.filter(
+            key__in=[review.key for review in fresh], match_item__isnull=True
+        )
+    )
+    match_items_index_reviews(reviews=stored)
+    summary.imported += len(stored)
+    summary.skipped += len(fresh) - len(stored)
+    summary.new_ids.extend(review.pk for review in stored)
 
 
 def reviews_import(

@@ -14,10 +14,10 @@ from django.db import transaction
 
 from claims.audit import audit_record
 from claims.matching import Match, score_pair, signature_of
-from claims.matching.signature import fact_keys
+from claims.matching.signature import fact_keys, index_text, signature_from_index
 from claims.models import Claim
 from reviews.matching_models import ClaimMatch, ImportedReview, MatchItem, MatchKey
-from reviews.matching_search import candidate_ids, index_text
+from reviews.matching_search import candidate_ids
 from reviews.models import Verdict
 
 MAX_MATCHES = 10
@@ -72,13 +72,25 @@ def match_items_index_claims(*, claims: Iterable[Claim]) -> list[MatchItem]:
 
 
 @transaction.atomic
-def match_item_index_review(*, review: ImportedReview) -> MatchItem:
-    fields = _item_fields(review.claim_text, review.facts, review.language)
-    item, _ = MatchItem.objects.update_or_create(
-        review=review, defaults={"kind": MatchItem.Kind.IMPORTED, **fields}
+def match_items_index_reviews(*, reviews: list[ImportedReview]) -> int:
+    """Index newly imported reviews in bulk (an imported review never changes)."""
+    MatchItem.objects.bulk_create(
+        [
+            MatchItem(
+                kind=MatchItem.Kind.IMPORTED,
+                review=review,
+                **_item_fields(review.claim_text, review.facts, review.language),
+            )
+            for review in reviews
+        ],
+        ignore_conflicts=True,
     )
-    _keys_replace(item)
-    return item
+    items = MatchItem.objects.filter(review__in=reviews).values_list("pk", "facts")
+    MatchKey.objects.bulk_create(
+        [MatchKey(item_id=pk, key=key) for pk, facts in items for key in fact_keys(facts)],
+        ignore_conflicts=True,
+    )
+    return len(reviews)
 
 
 def matches_for_text(
@@ -93,7 +105,8 @@ def matches_for_text(
     scored = []
     floor = suggest_threshold()
     for item in items:
-        match = score_pair(signature, signature_of(item.text, item.facts, item.language))
+        other = signature_from_index(item.text, item.facts, item.language, item.norm_text)
+        match = score_pair(signature, other)
         if match.score >= floor:
             scored.append((item, match))
     scored.sort(key=lambda pair: (-pair[1].score, -pair[0].id))
@@ -173,7 +186,9 @@ def review_matches_spread(*, item: MatchItem) -> int:
     for claim in claims.values():
         # Score from the claim's side, as its own refresh would.
         query = signature_of(claim.text, claim.facts, _claim_language(claim) or None)
-        match = score_pair(query, signature_of(item.text, item.facts, item.language))
+        match = score_pair(
+            query, signature_from_index(item.text, item.facts, item.language, item.norm_text)
+        )
         if match.score < suggest_threshold():
             continue
         ClaimMatch.objects.update_or_create(

@@ -14,23 +14,13 @@ from django.db import connection
 from django.db.models import Q
 
 from claims.matching import Signature, lookup_keys
+from claims.matching.signature import concept_token
 from reviews.matching_models import MatchItem, MatchKey
 
-FACT_CANDIDATES = 150
-TEXT_CANDIDATES = 60
+FACT_CANDIDATES = 100
+TEXT_CANDIDATES = 50
 QUERY_TERMS = 8
 SQLITE_SCAN = 2000
-
-
-def concept_token(concept: str) -> str:
-    # Letters only, so PostgreSQL's text parser keeps it one token.
-    return "cx" + concept.replace("_", "")
-
-
-def index_text(signature: Signature) -> str:
-    """What an item's norm_text holds: its stems and its concepts, space-delimited."""
-    terms = sorted(signature.stems) + sorted(concept_token(c) for c in signature.concepts)
-    return f" {' '.join(terms)} " if terms else ""
 
 
 def query_terms(signature: Signature) -> list[str]:

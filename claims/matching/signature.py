@@ -9,10 +9,11 @@ that `values_equal` would accept; the scorer then applies the exact tolerance.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from claims.checking import APPROXIMATE_TOLERANCE, speaker_key
-from claims.matching.concepts import concepts_in
+from claims.matching.concepts import PHRASES, concepts_in
 from claims.matching.text import content_stems, is_arabic, trigrams
 
 VALUE_TYPES = ("money", "percent", "quantity")
@@ -25,12 +26,29 @@ class Signature:
     language: str
     text: str
     stems: frozenset[str]
-    grams: frozenset[str]
     concepts: frozenset[str]
     figures: tuple[dict, ...] = ()
     dates: tuple[dict, ...] = ()
     speakers: frozenset[str] = frozenset()
     keys: tuple[str, ...] = field(default=())
+
+    @property
+    def grams(self) -> frozenset[str]:
+        """Character trigrams of the stems (only same-language comparisons need them)."""
+        return stem_trigrams(self.stems)
+
+
+@lru_cache(maxsize=65536)
+def stem_trigrams(stems: frozenset[str]) -> frozenset[str]:
+    return trigrams(sorted(stems))
+
+
+@lru_cache(maxsize=16384)
+def _speaker_keys(speaker: str) -> frozenset[str]:
+    # "The Kremlin" and "الكرملين" are one speaker through their concept.
+    keys = {speaker_key(speaker), *(f"c_{c}" for c in concepts_in(content_stems(speaker)))}
+    keys.discard("")
+    return frozenset(keys)
 
 
 def _family(fact: dict) -> str | None:
@@ -109,23 +127,61 @@ def lookup_keys(signature: Signature) -> list[str]:
     return sorted(keys)
 
 
-def signature_of(text: str, facts: list[dict], language: str | None = None) -> Signature:
-    stems = content_stems(text)
-    speakers: set[str] = set()
+def _speakers(facts: list[dict]) -> frozenset[str]:
+    speakers: frozenset[str] = frozenset()
     for fact in facts:
         if fact.get("type") == "attribution" and fact.get("speaker"):
-            # "The Kremlin" and "الكرملين" are one speaker through their concept.
-            speakers.add(speaker_key(fact["speaker"]))
-            speakers.update(f"c_{c}" for c in concepts_in(content_stems(fact["speaker"])))
-    speakers.discard("")
+            speakers |= _speaker_keys(fact["speaker"])
+    return speakers
+
+
+def signature_of(text: str, facts: list[dict], language: str | None = None) -> Signature:
+    stems = content_stems(text)
+    return _signature(text, facts, language, frozenset(stems), concepts_in(stems))
+
+
+def _signature(
+    text: str, facts: list[dict], language: str | None, stems: frozenset[str], concepts
+) -> Signature:
     return Signature(
         language=language or ("ar" if is_arabic(text) else "en"),
         text=text,
-        stems=frozenset(stems),
-        grams=trigrams(stems),
-        concepts=concepts_in(stems),
+        stems=stems,
+        concepts=frozenset(concepts),
         figures=tuple(f for f in facts if f.get("type") in VALUE_TYPES and _family(f)),
         dates=tuple(f for f in facts if f.get("type") == "date"),
-        speakers=frozenset(speakers),
-        keys=tuple(fact_keys(facts)),
+        speakers=_speakers(facts),
+        keys=(),
     )
+
+
+# --- the index's text form: stems and concept tokens, and back ----------------------------------
+
+
+def concept_token(concept: str) -> str:
+    # Letters only, so PostgreSQL's text parser keeps it one token.
+    return "cx" + concept.replace("_", "")
+
+
+_CONCEPT_OF_TOKEN = {concept_token(c): c for c in set(PHRASES.values())}
+
+
+def index_text(signature: Signature) -> str:
+    """What an index row's text holds: stems, then concept tokens, between spaces."""
+    terms = sorted(signature.stems) + sorted(concept_token(c) for c in signature.concepts)
+    return f" {' '.join(terms)} " if terms else ""
+
+
+def signature_from_index(
+    text: str, facts: list[dict], language: str | None, indexed: str
+) -> Signature:
+    """The signature of an indexed row from its stored text form: no re-normalising, no
+    re-stemming (what makes scoring a few hundred candidates cheap)."""
+    stems, concepts = set(), set()
+    for term in indexed.split():
+        concept = _CONCEPT_OF_TOKEN.get(term) if term.startswith("cx") else None
+        if concept:
+            concepts.add(concept)
+        else:
+            stems.add(term)
+    return _signature(text, facts, language, frozenset(stems), concepts)

@@ -96,21 +96,29 @@ def match_items_index_reviews(*, reviews: list[ImportedReview]) -> int:
 def matches_for_text(
     *, text: str, facts: list[dict], language: str | None, exclude_article_id: int | None = None
 ) -> list[tuple[MatchItem, Match]]:
-    """Scored candidates above the suggestion threshold, best first (at most MAX_MATCHES)."""
+    """Scored candidates above the suggestion threshold, best first (at most MAX_MATCHES).
+
+    Candidates are scored from plain rows (no model instances); only the kept ones are loaded.
+    """
     signature = signature_of(text, facts, language)
-    ids = candidate_ids(signature)
-    items = MatchItem.objects.filter(id__in=ids).select_related("review", "claim__article")
+    rows = MatchItem.objects.filter(id__in=candidate_ids(signature))
     if exclude_article_id is not None:
-        items = items.exclude(claim__article_id=exclude_article_id)
+        rows = rows.exclude(claim__article_id=exclude_article_id)
     scored = []
     floor = suggest_threshold()
-    for item in items:
-        other = signature_from_index(item.text, item.facts, item.language, item.norm_text)
+    for pk, item_text, item_facts, item_language, norm_text in rows.values_list(
+        "id", "text", "facts", "language", "norm_text"
+    ):
+        other = signature_from_index(item_text, item_facts, item_language, norm_text)
         match = score_pair(signature, other)
         if match.score >= floor:
-            scored.append((item, match))
-    scored.sort(key=lambda pair: (-pair[1].score, -pair[0].id))
-    return scored[:MAX_MATCHES]
+            scored.append((pk, match))
+    scored.sort(key=lambda pair: (-pair[1].score, -pair[0]))
+    kept = scored[:MAX_MATCHES]
+    items = MatchItem.objects.select_related("review", "claim__article").in_bulk(
+        [pk for pk, _ in kept]
+    )
+    return [(items[pk], match) for pk, match in kept if pk in items]
 
 
 def _store(claim: Claim, scored: list[tuple[MatchItem, Match]]) -> list[ClaimMatch]:

@@ -1,13 +1,19 @@
 """Candidate lookup in the match index: fact keys, then text.
 
 Fact candidates are an index scan on MatchKey. Text candidates use PostgreSQL full-text search
-over the stored `search` tsvector (migration 0004) asking for items that share at least two of
-the query's rarest-looking terms, ranked by ts_rank; SQLite, for development and tests, asks
-the same question with LIKE over the space-delimited norm_text and ranks in Python.
+over the stored `search` tsvector (migration 0004): items that share at least two of the query's
+rarest terms, ranked by ts_rank. "Rarest" comes from PostgreSQL's own statistics on that column
+(pg_stats.most_common_elems, kept by ANALYZE): a term in a tenth of the index would make the
+search rank half the table, so such terms are left to the scorer. A claim made only of
+common words searches by pairs of its four rarest: two common words together are rare.
+
+SQLite, for development and tests, asks the same question with LIKE over the space-delimited
+norm_text and ranks in Python.
 """
 
 from __future__ import annotations
 
+import time
 from itertools import combinations
 
 from django.db import connection
@@ -17,50 +23,106 @@ from claims.matching import Signature, lookup_keys
 from claims.matching.signature import concept_token
 from reviews.matching_models import MatchItem, MatchKey
 
-FACT_CANDIDATES = 100
+FACT_CANDIDATES = 80
 TEXT_CANDIDATES = 50
+FALLBACK_TERMS = 4
 QUERY_TERMS = 8
+# A term in more than this share of the index is too common to search by.
+COMMON_SHARE = 0.01
+STATS_SECONDS = 600
 SQLITE_SCAN = 2000
 
+_common: dict[str, float] = {}
+_common_loaded_at = -STATS_SECONDS * 2.0
 
-def query_terms(signature: Signature) -> list[str]:
-    """Concepts first (they cross languages), then the longest stems: long words are rarer."""
+
+def common_terms() -> dict[str, float]:
+    """{term: share of rows} for the index's most common terms (PostgreSQL), cached a while."""
+    global _common, _common_loaded_at
+    if time.monotonic() - _common_loaded_at < STATS_SECONDS:
+        return _common
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE tablename = 'reviews_matchitem' AND attname = 'search'"
+        )
+        found = cursor.fetchone()
+    _common = dict(zip(found[0], found[1], strict=False)) if found and found[0] else {}
+    _common_loaded_at = time.monotonic()
+    return _common
+
+
+def query_terms(signature: Signature, common: dict[str, float] | None = None) -> list[str]:
+    """The rarest-looking terms: by known frequency, then concepts (they cross languages),
+    then the longest stems (long words are rarer)."""
+    common = common or {}
     concepts = sorted(concept_token(c) for c in signature.concepts)
     stems = sorted(signature.stems, key=lambda s: (-len(s), s))
-    return (concepts + stems)[:QUERY_TERMS]
+    ordered = sorted(concepts + stems, key=lambda t: common.get(t, 0.0))
+    return ordered[:QUERY_TERMS]
 
 
 def fact_candidates(signature: Signature) -> list[int]:
+    """Items with an equal-looking figure: on PostgreSQL those that also share a word or a
+    concept come first (a common figure such as 5 % is in thousands of rows), then the newest."""
     keys = lookup_keys(signature)
     if not keys:
         return []
-    return list(
+    found: dict[int, None] = {}
+    terms = query_terms(signature)
+    if connection.vendor == "postgresql" and terms:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT DISTINCT k.item_id FROM reviews_matchkey k "
+                "JOIN reviews_matchitem i ON i.id = k.item_id "
+                "WHERE k.key = ANY(%s) AND i.search @@ to_tsquery('simple', %s) "
+                "ORDER BY k.item_id DESC LIMIT %s",
+                [keys, " | ".join(_quoted(terms)), FACT_CANDIDATES // 2],
+            )
+            found.update(dict.fromkeys(row[0] for row in cursor.fetchall()))
+    newest = (
         MatchKey.objects.filter(key__in=keys)
         .order_by("-item_id")
-        .values_list("item_id", flat=True)[:FACT_CANDIDATES]
+        .values_list("item_id", flat=True)[: FACT_CANDIDATES - len(found)]
     )
+    found.update(dict.fromkeys(newest))
+    return list(found)
+
+
+def _quoted(terms: list[str]) -> list[str]:
+    return ["'" + term.replace("'", "''") + "'" for term in terms]
 
 
 def _tsquery(terms: list[str]) -> str:
-    quoted = ["'" + term.replace("'", "''") + "'" for term in terms]
+    quoted = _quoted(terms)
     if len(quoted) < 2:
         return " | ".join(quoted)
     return " | ".join(f"({a} & {b})" for a, b in combinations(quoted, 2))
 
 
-def text_candidates(signature: Signature) -> list[int]:
+def _postgres_text_candidates(signature: Signature) -> list[int]:
+    common = common_terms()
+    terms = query_terms(signature, common)
+    rare = [t for t in terms if common.get(t, 0.0) <= COMMON_SHARE]
+    # Search by the rare terms; a claim of only common words searches by pairs of its four
+    # rarest, and two common words together are rare enough.
+    terms = rare if len(rare) >= 2 else terms[:FALLBACK_TERMS]
+    if not terms:
+        return []
+    query = _tsquery(terms)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id FROM reviews_matchitem WHERE search @@ to_tsquery('simple', %s) "
+            "ORDER BY ts_rank(search, to_tsquery('simple', %s)) DESC, id DESC LIMIT %s",
+            [query, query, TEXT_CANDIDATES],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _sqlite_text_candidates(signature: Signature) -> list[int]:
     terms = query_terms(signature)
     if not terms:
         return []
-    if connection.vendor == "postgresql":
-        query = _tsquery(terms)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT id FROM reviews_matchitem WHERE search @@ to_tsquery('simple', %s) "
-                "ORDER BY ts_rank(search, to_tsquery('simple', %s)) DESC, id DESC LIMIT %s",
-                [query, query, TEXT_CANDIDATES],
-            )
-            return [row[0] for row in cursor.fetchall()]
     condition = Q()
     for term in terms:
         condition |= Q(norm_text__contains=f" {term} ")
@@ -73,6 +135,12 @@ def text_candidates(signature: Signature) -> list[int]:
             ranked.append((-shared, -item_id))
     ranked.sort()
     return [-item_id for _, item_id in ranked[:TEXT_CANDIDATES]]
+
+
+def text_candidates(signature: Signature) -> list[int]:
+    if connection.vendor == "postgresql":
+        return _postgres_text_candidates(signature)
+    return _sqlite_text_candidates(signature)
 
 
 def candidate_ids(signature: Signature) -> list[int]:

@@ -9,8 +9,8 @@ that `values_equal` would accept; the scorer then applies the exact tolerance.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claims.checking import APPROXIMATE_TOLERANCE, speaker_key
 from claims.matching.concepts import PHRASES, concepts_in

@@ -103,3 +103,12 @@ def claim_match_rows(claim) -> list[dict]:
     for row in rows:
         row["linked"] = row["item"] in linked
     return rows
+
+
+def claims_checked_before(claim_ids: list[int]) -> set[int]:
+    """The claims probably the same as an earlier one or a fact-check, or linked to one."""
+    probable = ClaimMatch.objects.filter(claim_id__in=claim_ids, probable=True)
+    linked = ClaimLink.objects.filter(claim_id__in=claim_ids)
+    return set(probable.values_list("claim_id", flat=True)) | set(
+        linked.values_list("claim_id", flat=True)
+    )

@@ -15,6 +15,7 @@ from reviews.desk.access import checker_required, newsroom_required, page
 from reviews.desk.forms import ArticleSubmitForm, ClaimAddForm
 from reviews.desk.highlighting import claim_marks, fact_rows, highlighted_html, text_direction
 from reviews.lifecycle import claim_add
+from reviews.matching_present import claims_checked_before
 
 
 @newsroom_required
@@ -53,8 +54,9 @@ def _article_context(article: Article, user=None, add_form=None) -> dict:
             with_stance_counts(article.claims.select_related("queue")).order_by("start", "id")
         )
         context["body_html"] = highlighted_html(article.body, claim_marks(claims))
+        checked = claims_checked_before([claim.pk for claim in claims])
         context["claims"] = [
-            {"claim": claim, "facts": fact_rows(claim)}
+            {"claim": claim, "facts": fact_rows(claim), "checked_before": claim.pk in checked}
             for claim in claims
             if claim.kind != Claim.Kind.INCONSISTENCY
         ]

@@ -4,6 +4,7 @@ and importing 50,000 ClaimReviews (rate and peak memory).
 Prints only TSV rows `figure<TAB>value<TAB>unit<TAB>compared with` on stdout; progress on stderr.
 Uses its own PostgreSQL database (BENCH_MATCHING_DATABASE_URL, default `claimdesk_bench_matching`),
 recreated each run; falls back to SQLite under var/bench-matching when PostgreSQL does not answer.
+BENCH_MATCHING_REUSE=1 re-measures matching on the index the last run left.
 Texts are generated from templates (English and Arabic, figures, dates, speakers, and a long
 tail of rare words so the full-text index sees a realistic vocabulary).
 """
@@ -30,6 +31,8 @@ BENCH_URL = os.environ.get(
 INDEXED = int(os.environ.get("BENCH_MATCHING_INDEXED", "200000"))
 IMPORTED = int(os.environ.get("BENCH_MATCHING_IMPORT", "50000"))
 QUERIES = 200
+# Re-measure matching against the index the last run left, without refilling or importing.
+REUSE = os.environ.get("BENCH_MATCHING_REUSE") == "1"
 VAR = REPO / "var" / "bench-matching"
 
 COUNTRIES = [
@@ -108,7 +111,9 @@ def generated_parts(rng: random.Random):
 def configure() -> str:
     VAR.mkdir(parents=True, exist_ok=True)
     engine = "postgresql"
-    if fresh_postgres_database(BENCH_URL):
+    if REUSE:
+        os.environ["DATABASE_URL"] = BENCH_URL
+    elif fresh_postgres_database(BENCH_URL):
         os.environ["DATABASE_URL"] = BENCH_URL
     else:
         engine = "sqlite"
@@ -273,12 +278,14 @@ def bench_import(rng: random.Random) -> None:
 def main() -> None:
     engine = configure()
     rng = random.Random(14)
-    log(f"filling the match index with {INDEXED} items ({engine}) …")
-    fill_index(rng)
+    if not REUSE:
+        log(f"filling the match index with {INDEXED} items ({engine}) …")
+        fill_index(rng)
     log("matching …")
     bench_matching(engine, rng)
-    log(f"importing {IMPORTED} reviews …")
-    bench_import(rng)
+    if not REUSE:
+        log(f"importing {IMPORTED} reviews …")
+        bench_import(rng)
 
 
 if __name__ == "__main__":

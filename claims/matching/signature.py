@@ -38,12 +38,12 @@ class Signature:
         return stem_trigrams(self.stems)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1024)  # the query's own, reused against every candidate; small: see bench
 def stem_trigrams(stems: frozenset[str]) -> frozenset[str]:
     return trigrams(sorted(stems))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _speaker_keys(speaker: str) -> frozenset[str]:
     # "The Kremlin" and "الكرملين" are one speaker through their concept.
     keys = {speaker_key(speaker), *(f"c_{c}" for c in concepts_in(content_stems(speaker)))}

@@ -133,7 +133,8 @@ def configure() -> str:
     django.setup()
     from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
+    if not REUSE:
+        call_command("migrate", verbosity=0)
     return engine
 
 

@@ -17,7 +17,7 @@ from claims.matching import Match, score_pair, signature_of
 from claims.matching.signature import fact_keys, index_text, signature_from_index
 from claims.models import Claim
 from reviews.matching_models import ClaimMatch, ImportedReview, MatchItem, MatchKey
-from reviews.matching_search import candidate_ids
+from reviews.matching_search import candidate_ids, candidate_rows
 from reviews.models import Verdict
 
 MAX_MATCHES = 10
@@ -101,14 +101,15 @@ def matches_for_text(
     Candidates are scored from plain rows (no model instances); only the kept ones are loaded.
     """
     signature = signature_of(text, facts, language)
-    rows = MatchItem.objects.filter(id__in=candidate_ids(signature))
-    if exclude_article_id is not None:
-        rows = rows.exclude(claim__article_id=exclude_article_id)
+    rows = candidate_rows(signature, exclude_article_id)
+    if rows is None:  # SQLite: the same candidates, a few statements
+        found = MatchItem.objects.filter(id__in=candidate_ids(signature))
+        if exclude_article_id is not None:
+            found = found.exclude(claim__article_id=exclude_article_id)
+        rows = list(found.values_list("id", "text", "facts", "language", "norm_text"))
     scored = []
     floor = suggest_threshold()
-    for pk, item_text, item_facts, item_language, norm_text in rows.values_list(
-        "id", "text", "facts", "language", "norm_text"
-    ):
+    for pk, item_text, item_facts, item_language, norm_text in rows:
         other = signature_from_index(item_text, item_facts, item_language, norm_text)
         match = score_pair(signature, other)
         if match.score >= floor:

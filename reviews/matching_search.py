@@ -5,7 +5,7 @@ over the stored `search` tsvector (migration 0004): items that share at least tw
 rarest terms, ranked by ts_rank. "Rarest" comes from PostgreSQL's own statistics on that column
 (pg_stats.most_common_elems, kept by ANALYZE): a term in a tenth of the index would make the
 search rank half the table, so such terms are left to the scorer. A claim made only of
-common words searches by pairs of its four rarest: two common words together are rare.
+common words searches by three of its four rarest together.
 
 SQLite, for development and tests, asks the same question with LIKE over the space-delimited
 norm_text and ranks in Python.
@@ -13,6 +13,7 @@ norm_text and ranks in Python.
 
 from __future__ import annotations
 
+import json
 import time
 from itertools import combinations
 
@@ -93,23 +94,31 @@ def _quoted(terms: list[str]) -> list[str]:
     return ["'" + term.replace("'", "''") + "'" for term in terms]
 
 
-def _tsquery(terms: list[str]) -> str:
+def _tsquery(terms: list[str], together: int = 2) -> str:
+    """Rows with at least `together` of the terms."""
     quoted = _quoted(terms)
-    if len(quoted) < 2:
-        return " | ".join(quoted)
-    return " | ".join(f"({a} & {b})" for a, b in combinations(quoted, 2))
+    if len(quoted) < together:
+        return " | ".join(quoted) if together <= 2 else " & ".join(quoted)
+    return " | ".join(f"({' & '.join(group)})" for group in combinations(quoted, together))
+
+
+def text_search_query(terms: list[str], common: dict[str, float]) -> str:
+    """Two rare terms together; one rare term alone; with none, three of the four rarest
+    together (two common words together can still be in a thousand rows)."""
+    rare = [t for t in terms if common.get(t, 0.0) <= COMMON_SHARE]
+    if len(rare) >= 2:
+        return _tsquery(rare)
+    if len(rare) == 1:
+        return _quoted(rare)[0]
+    return _tsquery(terms[:FALLBACK_TERMS], together=3)
 
 
 def _postgres_text_candidates(signature: Signature) -> list[int]:
     common = common_terms()
     terms = query_terms(signature, common)
-    rare = [t for t in terms if common.get(t, 0.0) <= COMMON_SHARE]
-    # Search by the rare terms; a claim of only common words searches by pairs of its four
-    # rarest, and two common words together are rare enough.
-    terms = rare if len(rare) >= 2 else terms[:FALLBACK_TERMS]
-    if not terms:
+    query = text_search_query(terms, common)
+    if not query:
         return []
-    query = _tsquery(terms)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT id FROM reviews_matchitem WHERE search @@ to_tsquery('simple', %s) "
@@ -147,3 +156,53 @@ def candidate_ids(signature: Signature) -> list[int]:
     seen: dict[int, None] = dict.fromkeys(fact_candidates(signature))
     seen.update(dict.fromkeys(text_candidates(signature)))
     return list(seen)
+
+
+# --- PostgreSQL: every candidate row in one round trip --------------------------------------------
+
+_CANDIDATE_ROWS_SQL = """
+WITH fact_ids AS (
+    (SELECT k.item_id FROM reviews_matchkey k JOIN reviews_matchitem i ON i.id = k.item_id
+      WHERE k.key = ANY(%(keys)s) AND i.search @@ to_tsquery('simple', %(any)s) LIMIT %(half)s)
+    UNION
+    (SELECT item_id FROM reviews_matchkey WHERE key = ANY(%(keys)s) LIMIT %(half)s)
+), text_ids AS (
+    SELECT id FROM reviews_matchitem WHERE search @@ to_tsquery('simple', %(search)s)
+    ORDER BY ts_rank(search, to_tsquery('simple', %(search)s)) DESC, id DESC LIMIT %(text)s
+)
+SELECT i.id, i.text, i.facts, i.language, i.norm_text FROM reviews_matchitem i
+ WHERE i.id IN (SELECT item_id FROM fact_ids UNION SELECT id FROM text_ids)
+   AND NOT COALESCE(
+        i.claim_id = ANY(ARRAY(SELECT id FROM claims_claim WHERE article_id = %(article)s)),
+        false)
+"""
+
+
+def candidate_rows(
+    signature: Signature, exclude_article_id: int | None
+) -> list[tuple[int, str, list, str, str]] | None:
+    """(id, text, facts, language, norm_text) of every candidate, or None off PostgreSQL."""
+    if connection.vendor != "postgresql":
+        return None
+    common = common_terms()
+    terms = query_terms(signature, common)
+    keys = lookup_keys(signature)
+    search = text_search_query(terms, common)
+    if not search and not keys:
+        return []
+    # An empty tsquery matches nothing; "''" keeps the statement valid.
+    params = {
+        "keys": keys,
+        "any": " | ".join(_quoted(terms)) or "''",
+        "search": search or "''",
+        "half": FACT_CANDIDATES // 2,
+        "text": TEXT_CANDIDATES,
+        "article": exclude_article_id or 0,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(_CANDIDATE_ROWS_SQL, params)
+        rows = cursor.fetchall()
+    return [
+        (pk, text, json.loads(facts) if isinstance(facts, str) else facts, language, norm_text)
+        for pk, text, facts, language, norm_text in rows
+    ]

@@ -55,7 +55,7 @@ def main() -> int:
             env=env,
             capture_output=True,
             text=True,
-            timeout=900,
+            timeout=3600,  # bench_matching fills a 200,000-item index first
         )
         if result.returncode != 0:
             failures += 1

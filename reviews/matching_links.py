@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from claims.audit import audit_record
 from claims.errors import InvalidInput, WorkflowError
-from claims.models import Claim
+from claims.models import Citation, Claim
 from reviews.matching import published_verdicts_of
 from reviews.matching_models import ClaimLink, MatchItem
 from reviews.models import Verdict
@@ -28,6 +28,12 @@ def _draft_citing(*, claim: Claim, earlier: Verdict, actor) -> Verdict | None:
         "rating": earlier.rating.label if earlier.rating else "",
         "text": earlier.claim.text[:300],
     }
+    # The earlier verdict's evidence becomes this claim's: cite the same archived sources.
+    snapshots = list(earlier.evidence.select_related("source"))
+    for snapshot in snapshots:
+        Citation.objects.get_or_create(
+            claim=claim, source=snapshot.source, defaults={"added_by": actor}
+        )
     try:
         return verdict_save_draft(
             claim=claim,
@@ -35,7 +41,7 @@ def _draft_citing(*, claim: Claim, earlier: Verdict, actor) -> Verdict | None:
             rating=earlier.rating.slug if earlier.rating else None,
             summary=earlier.summary or claim.text[:500],
             rationale=rationale,
-            evidence=list(earlier.evidence.values_list("pk", flat=True)),
+            evidence=[snapshot.pk for snapshot in snapshots],
         )
     except WorkflowError:
         return None

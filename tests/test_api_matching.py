@@ -7,7 +7,7 @@ from reviews.matching import claim_matches_refresh, match_items_index_claims
 from reviews.models import Verdict
 from reviews.verdicts import verdict_submit
 from tests.factories import ArticleFactory, ClaimFactory
-from tests.workflow_setup import plain_http  # noqa: F401
+from tests.workflow_setup import cited_snapshot, plain_http  # noqa: F401
 
 AR_TRADE = "قال الكرملين إن حجم التبادل التجاري بين روسيا وإيران بلغ نحو 40 مليار دولار في حزيران/يونيو 2024."
 EN_TRADE = "Trade between Russia and Iran reached about $40bn in June 2024, the Kremlin said."
@@ -34,7 +34,13 @@ def a_claim(text: str, language: str, **fields):
 def published(claim, checker, editor, rating="false") -> Verdict:
     claim_reassign(claim=claim, checker=checker, editor=editor)
     claim.refresh_from_db()
-    verdict = verdict_submit(claim=claim, author=checker, rating=rating, summary="Not so.")
+    verdict = verdict_submit(
+        claim=claim,
+        author=checker,
+        rating=rating,
+        summary="Not so.",
+        evidence=[cited_snapshot(claim).pk],
+    )
     return verdict_approve(verdict=verdict, editor=editor)
 
 
@@ -76,6 +82,7 @@ def test_it_links_to_our_published_verdict_and_starts_a_draft_citing_it(
     assert draft.rating.slug == "false"
     assert draft.claim_id == new.pk and draft.author == checker
     assert f"claim {earlier.pk}" in draft.rationale
+    assert set(draft.evidence.all()) == set(earlier.verdicts.get(status="published").evidence.all())
     again = checker_api.post(f"/api/v1/claims/{new.pk}/links/", {"item": item.pk}, format="json")
     assert again.status_code == 200
 

@@ -11,6 +11,7 @@ from reviews.matching import claim_matches_refresh, match_items_index_claims
 from reviews.models import Verdict
 from reviews.verdicts import verdict_submit
 from tests.factories import ArticleFactory, ClaimFactory
+from tests.workflow_setup import cited_snapshot
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +33,13 @@ def test_it_shows_matches_and_links_to_our_verdict_with_a_draft(
     claim_reassign(claim=earlier, checker=checker2, editor=editor)
     earlier.refresh_from_db()
     verdict_approve(
-        verdict=verdict_submit(claim=earlier, author=checker2, rating="false", summary="No."),
+        verdict=verdict_submit(
+            claim=earlier,
+            author=checker2,
+            rating="false",
+            summary="No.",
+            evidence=[cited_snapshot(earlier).pk],
+        ),
         editor=editor,
     )
     match_items_index_claims(claims=[earlier])

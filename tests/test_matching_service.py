@@ -10,7 +10,7 @@ from reviews.matching import claim_matches_refresh, match_items_index_claims
 from reviews.matching_models import ClaimMatch, MatchItem
 from tests import claimreview_samples as samples
 from tests.factories import ArticleFactory, ClaimFactory
-from tests.workflow_setup import plain_http  # noqa: F401
+from tests.workflow_setup import cited_snapshot, plain_http  # noqa: F401
 
 AR_TRADE = "قال الكرملين إن حجم التبادل التجاري بين روسيا وإيران بلغ نحو 40 مليار دولار في حزيران/يونيو 2024."
 EN_TRADE = "Trade between Russia and Iran reached about $40bn in June 2024, the Kremlin said."
@@ -120,7 +120,13 @@ def test_it_raises_the_priority_of_a_repeated_published_falsehood(defaults, chec
     earlier = a_claim(EN_TRADE, "en")
     claim_reassign(claim=earlier, checker=checker, editor=editor)
     earlier.refresh_from_db()
-    verdict = verdict_submit(claim=earlier, author=checker, rating="false", summary="No.")
+    verdict = verdict_submit(
+        claim=earlier,
+        author=checker,
+        rating="false",
+        summary="No.",
+        evidence=[cited_snapshot(earlier).pk],
+    )
     verdict_approve(verdict=verdict, editor=editor)
     match_items_index_claims(claims=[earlier])
     Queue.objects.filter(slug="english-desk").update(raise_repeated_falsehoods=True)

@@ -31,14 +31,9 @@ EXCLUDED = {
     "migrations run in every database test",
     ".venv/bin/python manage.py collectstatic --noinput": "deployment recipe; static files are "
     "tested in test_static_files",
-    ".venv/bin/gunicorn config.wsgi -w 4 -k gthread --threads 4 -b 0.0.0.0:8000": "deployment "
-    "recipe: a server on a public port",
-    ".venv/bin/celery -A config worker -Q extraction --pool=prefork --concurrency=2": "a worker "
-    "that runs until stopped; test_worker_process starts real ones",
-    ".venv/bin/celery -A config worker -Q sources,maintenance --pool=threads --concurrency=50": (
-        "a worker that runs until stopped; test_sources_worker starts real ones"
-    ),
-    ".venv/bin/celery -A config beat": "runs until stopped; beat's schedule is in settings",
+    ".venv/bin/honcho start -f Procfile.production -c worker-sources=4": "deployment recipe: "
+    "web, workers and beat until stopped; bench_sources starts the same worker-sources line "
+    "and test_worker_process, test_sources_worker start real workers",
 }
 
 

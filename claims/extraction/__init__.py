@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 
 from .amounts import scan_amounts
 from .attribution import scan_attributions
-from .claims import ExtractedClaim, build_claims
+from .claims import (
+    QUEUE_THRESHOLD,
+    REASONS,
+    ExtractedClaim,
+    build_claims,
+    checkworthiness_level,
+    score_claim,
+)
 from .consistency import (
     figure_conflicts,
     figure_conflicts_other,
@@ -27,7 +34,17 @@ from .segment import segment
 from .shares import scan_shares
 from .subjects import money_subject
 
-__all__ = ["ExtractedClaim", "Extraction", "ExtractionError", "extract", "extract_facts"]
+__all__ = [
+    "QUEUE_THRESHOLD",
+    "REASONS",
+    "ExtractedClaim",
+    "Extraction",
+    "ExtractionError",
+    "checkworthiness_level",
+    "extract",
+    "extract_facts",
+    "score_claim",
+]
 
 
 class ExtractionError(ValueError):

@@ -47,11 +47,53 @@ _SUBSCRIBE = re.compile(
 )
 
 
+# Wire credit lines: "(Reporting by …; Editing by …)", "(إعداد … للنشرة العربية - تحرير …)".
+# A credit opens with its role and "by" (or the Arabic role noun) inside a parenthesis, or
+# names the Arabic desk; a sentence about reporting ("Reporting by the BBC showed...") has
+# neither the parenthesis nor an editor.
+_CREDIT_LINE = re.compile(
+    r"^\(\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|graphics?|research|"
+    r"produced|edited|written|reported)\s+by\b|\bediting\s+by\b|"
+    + norm(
+        r"^\(\s*(?:إعداد|اعداد|تحرير|تغطية|كتابة|شارك\s+في)(?!\w)|للنشرة\s+العربية|"
+        r"[-–]\s*تحرير\s+\S+"
+    )
+    + r"",
+    re.IGNORECASE,
+)
+_CREDIT_HINTS = ("by", norm("إعداد"), norm("تحرير"), norm("تغطية"), norm("كتابة"), norm("النشرة"),
+                 norm("شارك"))  # fmt: skip
+# Promotions: follow us on our channel, download our app, get the newsletter.
+_PROMO_HINTS = ("our", "app", norm("نا "), norm("نا."), norm("تطبيق"))
+_PROMO = re.compile(
+    r"^(?:download|get|install|follow|join|listen\s+to|watch|try)\b.{0,60}\b(?:our|the\s+(?:\w+\s+){1,3}app)\b|"
+    r"\bour\s+(?:free\s+|new\s+|daily\s+|weekly\s+|\w+\s+)?(?:app|newsletters?|podcasts?|channels?|"
+    r"alerts|whatsapp|telegram)\b|"
+    + norm(
+        r"(?:عبر|على|في|ب)\s*(?:قناتنا|تطبيقنا|حسابنا|حساباتنا|صفحتنا|موقعنا|نشرتنا|منصاتنا)|"
+        r"^(?:حمّلوا|حملوا|نزّلوا|نزلوا|حمل|حمّل|نزّل|تابعوا|تابعونا|اشتركوا|اشترك|انضموا|انضم)\s+"
+        r"(?:\S+\s+){0,3}(?:تطبيق|التطبيق|قناة|القناة|نشرت)"
+    ),
+    re.IGNORECASE,
+)
+
+
+def _credit_or_promo(n: str) -> bool:
+    low = n.lower()
+    if any(h in low for h in _CREDIT_HINTS) and _CREDIT_LINE.search(low):
+        return len(low.split()) <= 40
+    if any(h in low for h in _PROMO_HINTS) and _PROMO.search(low):
+        return len(low.split()) <= 30
+    return False
+
+
 def is_boilerplate_line(line: str, normalized: str | None = None) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
     n = (normalized if normalized is not None else norm(line)).strip()
+    if _credit_or_promo(n):
+        return True
     m = _PREFIX_RE.match(n)
     if m:
         word = n[: m.end()].strip(" \t•-*·▪►>():：|/").lower()

@@ -54,6 +54,25 @@ _QUESTION = re.compile(r"[?؟][\"'”’»)]*\s*$")
 _WORD = re.compile(r"\w+")
 
 
+# Routing queues a claim for a checker at or above QUEUE_THRESHOLD. Scores keep clear of it
+# on both sides: a sentence with something checkable (a figure, a date, an attributed
+# statement) scores 0.55 or more; one without, an opinion or a question, 0.35 or less.
+QUEUE_THRESHOLD = 0.5
+HIGH_THRESHOLD = 0.8
+# Machine keys for why a claim scored as it did (the UI translates them).
+REASONS = (
+    "figure", "several_figures", "attributed", "date", "no_checkable_fact", "short",
+    "headline", "question", "opinion",
+)  # fmt: skip
+
+
+def checkworthiness_level(score: float) -> str:
+    """high / medium / low: low claims sit below the queue threshold."""
+    if score >= HIGH_THRESHOLD:
+        return "high"
+    return "medium" if score >= QUEUE_THRESHOLD else "low"
+
+
 @dataclass(slots=True)
 class ExtractedClaim:
     text: str
@@ -62,11 +81,17 @@ class ExtractedClaim:
     kind: str
     checkworthiness: float
     facts: list[dict] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def level(self) -> str:
+        return checkworthiness_level(self.checkworthiness)
 
     def to_dict(self) -> dict:
         return {
             "text": self.text, "start": self.start, "end": self.end, "kind": self.kind,
-            "checkworthiness": self.checkworthiness, "facts": [dict(f) for f in self.facts],
+            "checkworthiness": self.checkworthiness, "level": self.level,
+            "reasons": list(self.reasons), "facts": [dict(f) for f in self.facts],
         }  # fmt: skip
 
 
@@ -97,32 +122,65 @@ def build_claims(
             continue
         kinds = {f["type"] for f in inside}
         kind = next((k for k in KIND_PRIORITY if k in kinds), "statement")
-        score = _score(sentence, nt[to_n(seg.start) : to_n(seg.end)], kind, inside, words, seg)
-        claims.append(ExtractedClaim(sentence, seg.start, seg.end, kind, score, inside))
+        score, reasons = score_claim(
+            sentence, inside, normalized=nt[to_n(seg.start) : to_n(seg.end)],
+            headline=seg.headline, words=words,
+        )  # fmt: skip
+        claims.append(ExtractedClaim(sentence, seg.start, seg.end, kind, score, inside, reasons))
     return claims
 
 
-def _score(
-    sentence: str, normalized: str, kind: str, facts: list[dict], words: int, seg: Segment
-) -> float:
+def score_claim(
+    sentence: str,
+    facts: list[dict],
+    *,
+    normalized: str | None = None,
+    headline: bool = False,
+    words: int | None = None,
+) -> tuple[float, list[str]]:
+    """Checkworthiness of a sentence with its facts, and the reasons (keys of REASONS).
+
+    Works on a stored claim too (its text and facts), so the UI can explain a score."""
+    if normalized is None:
+        normalized = norm(sentence)
+    if words is None:
+        words = len(_WORD.findall(sentence))
+    reasons: list[str] = []
+    types = {f["type"] for f in facts}
     figures = sum(1 for f in facts if f["type"] in ("money", "percent", "quantity"))
     if figures:
         score = 0.85 + 0.03 * min(figures - 1, 3)
-        if any(f["type"] == "attribution" for f in facts):
+        reasons.append("figure" if figures == 1 else "several_figures")
+        if "attribution" in types:
             score += 0.02
-    elif kind == "attribution":
-        score = 0.6 + (0.05 if any(f["type"] == "date" for f in facts) else 0.0)
-    elif kind == "date":
-        score = 0.5
+            reasons.append("attributed")
+        if "date" in types:
+            reasons.append("date")
+    elif "attribution" in types:
+        score = 0.6 + (0.05 if "date" in types else 0.0)
+        reasons.append("attributed")
+        if "date" in types:
+            reasons.append("date")
+    elif "date" in types:
+        score = 0.55
+        reasons.append("date")
     else:
-        score = 0.4 if words >= 8 else 0.3
-    if seg.headline and not figures:
-        score -= 0.1
+        # Scene-setting and reaction ("Residents at the meeting were divided.") carry nothing
+        # a checker can hold against a source.
+        score = 0.35 if words >= 8 else 0.25
+        reasons.append("no_checkable_fact")
+        if words < 8:
+            reasons.append("short")
+        if headline:
+            score -= 0.1
+            reasons.append("headline")
     if _QUESTION.search(sentence):
         score = min(score, 0.15)
+        reasons.append("question")
     elif _is_opinion(normalized):
         score = min(score, 0.25)
-    return round(max(0.0, min(1.0, score)), 2)
+        reasons.append("opinion")
+    return round(max(0.0, min(1.0, score)), 2), reasons
 
 
 def _is_opinion(normalized: str) -> bool:

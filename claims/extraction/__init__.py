@@ -30,6 +30,7 @@ from .consistency import (
 from .dates import scan_dates
 from .language import detect_language
 from .normalize import Normalized, normalize
+from .referents import resolve_referents
 from .segment import segment
 from .shares import scan_shares
 from .subjects import money_subject
@@ -127,6 +128,7 @@ def _facts(n: Normalized) -> tuple[list[dict], list[dict]]:
             if subject:
                 f["subject"] = subject
     attributions = scan_attributions(t)
+    resolve_referents(t, attributions)
     original = n.original
     out: list[dict] = []
     for f in dates + amounts:
@@ -137,10 +139,12 @@ def _facts(n: Normalized) -> tuple[list[dict], list[dict]]:
         s, e = n.span(f["start"], f["end"])
         ss, se = n.span(*f.pop("speaker_span"))
         vs, ve = n.span(*f.pop("verb_span"))
-        out.append(
-            {"type": "attribution", "start": s, "end": e, "text": original[s:e],
-             "speaker": original[ss:se], "verb": original[vs:ve]}
-        )  # fmt: skip
+        fact = {"type": "attribution", "start": s, "end": e, "text": original[s:e],
+                "speaker": original[ss:se], "verb": original[vs:ve]}  # fmt: skip
+        if "refers_span" in f:
+            rs, re_ = n.span(*f.pop("refers_span"))
+            fact["refers_to"] = original[rs:re_]
+        out.append(fact)
     mapped_pairs = []
     for p in pairs:
         s, e = n.span(p["start"], p["end"])

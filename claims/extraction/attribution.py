@@ -68,6 +68,7 @@ _AR_OBJECT_VERBS = {norm(w) for w in ("نفى", "نفت", "ينفي", "تنفي"
 _DEFINITE = ("ال", "لل", "وال", "بال", "فال", "كال")
 _AR_ISSUED = {norm(w) for w in ("صادر", "صادرة", "الصادر", "الصادرة")}
 _AR_VERB_RE = alternation(_AR_VERBS)
+_AR_VERB_SET = set(_AR_VERBS) | {"و" + v for v in _AR_VERBS}
 # وفقاً لـ / طبقاً لـ glue the preposition ل to the speaker (وفقا لوكالة، وفقا للبيان).
 AR_ATTR = re.compile(
     first_chars(_AR_VERBS, "وفبحن") + rf"(?<!\w)(?:(?P<verb>[وف]?(?:{_AR_VERB_RE}))(?!\w)"
@@ -99,9 +100,14 @@ _EN_VERBS = (
     "estimates|estimate|projected|showed|shows|show|found|finds|denied|denies|deny|"
     "acknowledged|admitted|stressed|cautioned"
 )
+# "as estimated by the IMF", "as reported by Reuters": the agent of a passive report.
+_EN_PASSIVE = (
+    "estimated|forecast|reported|projected|calculated|predicted|expected|noted|stated|"
+    "announced|confirmed|measured|recorded|shown"
+)
 EN_ATTR = re.compile(
     first_chars(_EN_VERBS.split("|"), "aA")
-    + rf"(?<![\w])(?:(?P<verb>{_EN_VERBS})|(?P<prep>[Aa]ccording\s+to))(?![\w])"
+    + rf"(?<![\w])(?:(?P<verb>{_EN_VERBS})|(?P<prep>[Aa]ccording\s+to|[Aa]s\s+(?:{_EN_PASSIVE})\s+by))(?![\w])"
 )
 _EN_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this",
                 "there", "some", "many", "others", "one"}  # fmt: skip
@@ -177,8 +183,48 @@ class _Tokens:
         return items[i]
 
 
+# Before a verb without و/ف, a noun is its subject (SVO): "إيران تتوقع إبرام اتفاقيات",
+# "الحكومة تتوقع عودة 20 ألف لاجئ". The words after such a verb are its object.
+_AR_BACK = re.compile(r"([^\s،,:؛;.!?؟\"«»“”()]+)\s+$")
+_AR_SUBJECT_MAX = 4
+
+
+def _ar_subject_before(t: str, m: re.Match) -> tuple[int, int] | None:
+    if m.group("prep") or t[m.start() : m.start() + 1] in "وف" and m.group("verb")[:1] in "وف":
+        return None
+    nxt = _TOKEN.match(t, m.end() + 1) if m.end() < len(t) and t[m.end()] == " " else None
+    if nxt and (nxt.group().startswith(_DEFINITE) or nxt.group() in _AR_AGENTS):
+        return None  # "قالت الشركة": the subject follows (VSO)
+    end = None
+    start = None
+    pos = m.start()
+    for _ in range(_AR_SUBJECT_MAX + 1):
+        w = _AR_BACK.search(t, max(0, pos - 40), pos)
+        if not w or t[w.start(1) - 1 : w.start(1)] not in ("", " ", "\n", "\t"):
+            break  # punctuation or the start of the text closes the subject
+        word = w.group(1)
+        if word in _AR_STOP or _is_stop(word) or word in _AR_VERB_SET or not word[:1].isalpha():
+            break
+        if start is not None and pos - w.start(1) > 0 and len(t[w.start(1) : end]) > 60:
+            return None
+        start = w.start(1)
+        end = end or w.end(1)
+        pos = w.start(1)
+    else:
+        return None  # ran into the words of a longer clause: no clean subject
+    if start is None:
+        return None
+    return start, end
+
+
 def _ar_fact(t: str, m: re.Match) -> dict | None:
     verb_group = "verb2" if m.group("verb2") else ("verb" if m.group("verb") else "prep")
+    subject = _ar_subject_before(t, m) if m.group("verb") else None
+    if subject is not None:
+        return {
+            "type": "attribution", "start": subject[0], "end": m.end(),
+            "speaker_span": subject, "verb_span": m.span("verb"),
+        }  # fmt: skip
     tokens = _Tokens(t, m.end())
     speaker_end = None
     speaker_start = None
@@ -265,14 +311,31 @@ def _seat_follows(tokens: _Tokens, i: int) -> bool:
     if nxt is None:
         return False
     word = nxt[0]
-    if word in ("،", ",") or word in _AR_THAT:
+    if word in ("،", ",", ".", "؟", "!") or word in _AR_THAT:
         return True
+    if _seat_closes(tokens, k + 1 if last is first[0] else k + 2):
+        return True  # a longer seat: "خبراء في بنك استثمار بالقاهرة أن"
     return (
         last.startswith("ال")
         and word[:1].isalpha()
         and not word.startswith("ال")
         and not (word in _AR_STOP or _is_stop(word))
     )
+
+
+def _seat_closes(tokens: _Tokens, i: int) -> bool:
+    """One or two more plain words, then أن or a comma: the seat ran on to there."""
+    for k in range(i, i + 2):
+        tok = tokens.get(k)
+        if tok is None:
+            return False
+        word = tok[0]
+        if word in ("،", ",") or word in _AR_THAT:
+            return k > i - 1
+        if not word[:1].isalpha() or word in _AR_STOP or _is_stop(word) or word in _AR_ADJUNCT:
+            return False
+    tok = tokens.get(i + 2)
+    return tok is not None and (tok[0] in ("،", ",") or tok[0] in _AR_THAT)
 
 
 _AR_THAT = {norm(w) for w in ("أن", "إن", "أنه", "أنها", "إنه", "إنها", "بأن", "بان", "أنّ", "إنّ")}

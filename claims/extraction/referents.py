@@ -16,7 +16,7 @@ from .normalize import norm
 _REACH = 2500  # characters looked back: a wire story names its actors in the first paragraphs
 
 # -- English ---------------------------------------------------------------------------------
-_REG = r"Authority|Commission|Regulat\w*|Supervis\w*|Affairs|Agency|Board|Office|Administration|Council|Ministry|Inspectorate|Bureau"  # noqa: E501
+_REG = r"Authority|Commission|Regulat\w*|Supervis\w*|Affairs|Agency|Board|Office|Administration|Council|Ministry|Inspectorate|Bureau"
 _AGENCY = (
     r"Agency|Office|Bureau|Service|Institute|Administration|Authority|Statistics|Cent(?:er|re)"
 )

@@ -30,6 +30,7 @@ from .consistency import (
 from .dates import scan_dates
 from .language import detect_language
 from .normalize import Normalized, normalize
+from .periods import add_periods
 from .referents import resolve_referents
 from .segment import segment
 from .shares import scan_shares
@@ -112,6 +113,7 @@ def _facts(n: Normalized) -> tuple[list[dict], list[dict]]:
     text."""
     t = n.text
     dates, pairs = scan_dates(t)
+    dates = add_periods(t, dates)
     skip = sorted((f["start"], f["end"]) for f in dates if _has_digits(t, f))
     amounts = scan_amounts(t, skip)
     shares, ratios = scan_shares(

@@ -29,6 +29,7 @@ from .consistency import (
 )
 from .dates import scan_dates
 from .language import detect_language
+from .measures import scan_measures
 from .normalize import Normalized, normalize
 from .periods import add_periods
 from .referents import resolve_referents
@@ -124,6 +125,11 @@ def _facts(n: Normalized) -> tuple[list[dict], list[dict]]:
         amounts = [f for f in amounts if not _inside_ratio(f, ratios)]
     if shares:
         amounts = sorted(amounts + shares, key=lambda f: f["start"])
+    measures, replaced = scan_measures(t, amounts, dates)
+    if replaced:
+        amounts = [f for f in amounts if (f["start"], f["end"]) not in replaced]
+    if measures:
+        amounts = sorted(amounts + measures, key=lambda f: f["start"])
     for f in amounts:
         if f["type"] == "money":
             subject = money_subject(t, f["start"], f["end"])

@@ -193,7 +193,9 @@ def _ar_subject_before(t: str, m: re.Match) -> tuple[int, int] | None:
     if m.group("prep") or (t[m.start() : m.start() + 1] in "وف" and m.group("verb")[:1] in "وف"):
         return None
     nxt = _TOKEN.match(t, m.end() + 1) if m.end() < len(t) and t[m.end()] == " " else None
-    if nxt and (nxt.group().startswith(_DEFINITE) or nxt.group() in _AR_AGENTS):
+    if nxt is None or not nxt.group()[:1].isalpha():
+        return None  # nothing reported after the verb
+    if nxt.group().startswith(_DEFINITE) or nxt.group() in _AR_AGENTS:
         return None  # "قالت الشركة": the subject follows (VSO)
     end = None
     start = None

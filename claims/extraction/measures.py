@@ -1,0 +1,247 @@
+"""Figures that the number-then-unit reading of `amounts` misses:
+
+- temperatures: "38.5C", "44.1°C (111.4F)", "45 درجة مئوية";
+- ages: "aged 70", "a 64-year-old farmer", "Maria Lopez, 71,";
+- tenors and periods used as adjectives: "five-year notes", "a three-week low";
+- fractions of a percentage point: "a quarter of a percentage point", "ربع نقطة مئوية";
+- Arabic compound numbers: "12 ألفاً و450 طناً" (the amount read "450 طناً");
+- bare counts of a noun named nearby: "2,150 of the jobs", "430 of them".
+
+Runs on normalised text after `scan_amounts`; returns the new facts and the amounts they
+replace.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, insort
+
+from . import quantities
+from .normalize import norm
+from .numbers import APPROX, APPROX_RE, WORD_VALUES
+
+_NUM = r"\d+(?:[.,]\d+)*"
+_TEMPERATURE = re.compile(
+    rf"(?<![\w.,])(?P<n>-?{_NUM})\s?(?:°\s?(?P<u1>[CF])\b|(?P<u2>[CF])(?![\w$'’])"
+    r"|\s?(?:°\s?)?degrees?\s+(?P<w>Celsius|centigrade|Fahrenheit)\b)"
+    + norm(rf"|(?<![\w.,])(?P<na>{_NUM})\s+(?:درجة|درجات|درجه)\s+(?:مئوية|مئويه|سيليزية|سلزيوس)"),
+    re.IGNORECASE,
+)
+_EN_NUMBER_WORDS = {
+    w: v[1] for w, v in WORD_VALUES.items() if w.isascii() and v[0] == "unit" and len(w) > 2
+}
+_WORD_OR_DIGITS = rf"(?:\d{{1,3}}|{'|'.join(sorted(_EN_NUMBER_WORDS, key=len, reverse=True))})"
+# Found from the unit after the hyphen, then the number read back: trying a number-word
+# alternation at every position of a long text costs more than the rest of this module.
+_ADJECTIVE_UNIT = re.compile(
+    r"-(?P<u>year|month|week|day|hour|minute|decade)s?(?P<old>-old)?(?![\w\-])", re.IGNORECASE
+)
+_ADJECTIVE_NUMBER = re.compile(rf"(?<![\w\-])(?P<n>{_WORD_OR_DIGITS})$", re.IGNORECASE)
+_AGED = re.compile(r"(?<![\w])aged\s+(?P<n>\d{1,3})(?![\d.,]\d|\s*(?:%|per))", re.IGNORECASE)
+# "Maria Lopez, 71, who ...": a capitalised name, then an age between commas.
+_NAME_AGE = re.compile(r"(?<=[a-z]), (?P<n>\d{1,3}),(?= )")
+_NAME_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][a-z]+(?:\s+[A-Z][a-z'\-]+)+$")
+_MONTHS_ETC = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
+)
+_POINT_UNIT = re.compile(
+    r"(?:percentage|pct)\s+points?(?![\w])|(?<=quarter)-point(?![\w\-])|(?<=half)-point(?![\w\-])"
+    + norm(r"|نقطة\s+مئوية|في\s+المئة|في\s+المائة|بالمئة|بالمائة"),
+    re.IGNORECASE,
+)
+_POINT_FRACTION = re.compile(
+    r"(?<![\w])(?P<f>(?:a|one)\s+quarter|half|(?:a|one)\s+third|three[\s\-]quarters|"
+    r"two[\s\-]thirds)(?:\s+(?:of\s+)?(?:a\s+)?)?$"
+    + norm(r"|(?<![\w])(?P<fa>ربع|نصف|ثلث|ثلاثة\s+أرباع)\s+$"),
+    re.IGNORECASE,
+)
+_FRACTIONS = {
+    "quarter": 0.25, "half": 0.5, "third": 1 / 3, "three quarters": 0.75, "two thirds": 2 / 3,
+    norm("ربع"): 0.25, norm("نصف"): 0.5, norm("ثلث"): 1 / 3, norm("ثلاثة أرباع"): 0.75,
+}  # fmt: skip
+_AR_COMPOUND = re.compile(
+    norm(
+        rf"(?<![\w.,])(?P<a>{_NUM})\s+(?P<m>ألفا|ألف|آلاف|مليونا|مليون|ملايين|مليارا|مليار|مليارات)"
+        r"\s+و\s?(?=\d)"
+    )
+)
+_AR_MULT = {
+    norm(w): v
+    for w, v in (
+        ("ألف", 1e3), ("ألفا", 1e3), ("آلاف", 1e3), ("مليون", 1e6), ("مليونا", 1e6),
+        ("ملايين", 1e6), ("مليار", 1e9), ("مليارا", 1e9), ("مليارات", 1e9),
+    )
+}  # fmt: skip
+_OF_THE = re.compile(
+    r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+of\s+(?:(?P<pron>them|whom|those|which)\b|"
+    r"(?:the|its|their|these|those|our)\s+(?:[\w\-]+['’]s\s+)?(?:\d[\d,]*\s+)?)",
+    re.IGNORECASE,
+)
+_COUNT_REACH = 400
+_APPROX_BEFORE = re.compile(rf"(?<!\w)(?P<approx>{APPROX_RE})\s+$", re.IGNORECASE)
+
+
+def scan_measures(t: str, amounts: list[dict], dates: list[dict]) -> tuple[list[dict], set]:
+    """New facts and the (start, end) of amounts they replace."""
+    out: list[dict] = []
+    replaced: set[tuple[int, int]] = set()
+    taken = sorted([(f["start"], f["end"]) for f in amounts + dates])
+
+    def free(s: int, e: int) -> bool:
+        i = bisect_left(taken, (e, -1))
+        return not any(a < e and s < b for a, b in taken[max(0, i - 3) : i])
+
+    def add(f: dict) -> None:
+        out.append(f)
+        insort(taken, (f["start"], f["end"]))
+
+    _temperatures(t, amounts, add, replaced, taken)
+    _adjectives(t, add, free)
+    _ages(t, add, free)
+    _point_fractions(t, amounts, add, replaced, taken)
+    _compounds(t, amounts, replaced)
+    _bare_counts(t, amounts, add, free)
+    return out, replaced
+
+
+def _quantity(s: int, e: int, value: float, unit: str, **extra) -> dict:
+    v = round(value, 4)
+    return {"type": "quantity", "start": s, "end": e, "value": int(v) if v == int(v) else v,
+            "unit": unit, **extra}  # fmt: skip
+
+
+def _number(raw: str) -> float | None:
+    raw = raw.replace(",", "") if re.fullmatch(r"-?\d{1,3}(?:,\d{3})+", raw) else raw
+    try:
+        return float(raw.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _temperatures(t, amounts, add, replaced, taken) -> None:
+    if "°" not in t and "C" not in t and "F" not in t and "egree" not in t and norm("درج") not in t:
+        return
+    for m in _TEMPERATURE.finditer(t):
+        raw = m.group("n") or m.group("na")
+        value = _number(raw)
+        if value is None:
+            continue
+        unit_letter = (m.group("u1") or m.group("u2") or m.group("w") or "c")[:1].lower()
+        unit = "fahrenheit" if unit_letter == "f" else "celsius"
+        s, e = m.start("n") if m.group("n") else m.start("na"), m.end()
+        for f in amounts:
+            if f["start"] < e and s < f["end"]:
+                replaced.add((f["start"], f["end"]))
+        add(_quantity(s, e, value, unit))
+
+
+def _adjectives(t, add, free) -> None:
+    if "-" not in t:
+        return
+    for m in _ADJECTIVE_UNIT.finditer(t):
+        n = _ADJECTIVE_NUMBER.search(t, max(0, m.start() - 12), m.start())
+        if n is None or not free(n.start(), m.end()):
+            continue
+        raw = n.group("n").lower()
+        value = float(raw) if raw.isdigit() else _EN_NUMBER_WORDS.get(raw)
+        if not value or (value == 1 and not m.group("old")):
+            continue  # "a one-day visit" counts nothing a checker needs
+        extra = {"age": True} if m.group("old") else {}
+        add(_quantity(n.start(), m.end(), value, m.group("u").lower(), **extra))
+
+
+def _ages(t, add, free) -> None:
+    for m in _AGED.finditer(t):
+        if free(m.start("n"), m.end("n")):
+            add(_quantity(m.start(), m.end(), float(m.group("n")), "year", age=True))
+    for m in _NAME_AGE.finditer(t):
+        before = t[max(0, m.start() - 40) : m.start()]
+        if not _NAME_BEFORE.search(before) or _MONTHS_ETC.search(before):
+            continue
+        value = float(m.group("n"))
+        if 1 <= value <= 120 and free(m.start("n"), m.end("n")):
+            add(_quantity(m.start("n"), m.end("n"), value, "year", age=True))
+
+
+def _point_fractions(t, amounts, add, replaced, taken) -> None:
+    for u in _POINT_UNIT.finditer(t):
+        m = _POINT_FRACTION.search(t, max(0, u.start() - 30), u.start())
+        if m is None:
+            continue
+        word = re.sub(r"[\s\-]+", " ", (m.group("f") or m.group("fa"))).lower()
+        word = re.sub(r"^(?:a|one) ", "", word)
+        value = _FRACTIONS.get(word)
+        if value is None:
+            continue
+        s, e = m.start(), u.end()
+        for f in amounts:
+            if f["start"] < e and s < f["end"]:
+                replaced.add((f["start"], f["end"]))
+        points = "point" in u.group().lower() or norm("نقطة") in u.group()
+        fact = {"type": "percent", "start": s, "end": e, "value": round(value, 4)}
+        if points:
+            fact["points"] = True
+        add(fact)
+
+
+def _compounds(t, amounts, replaced) -> None:
+    """12 ألفاً و450 طناً: the amount that starts after و takes the thousands before it."""
+    if " " + norm("و") not in t:
+        return
+    by_start = {f["start"]: f for f in amounts}
+    for m in _AR_COMPOUND.finditer(t):
+        f = by_start.get(m.end())
+        if f is None or "value" not in f:
+            continue
+        a = _number(m.group("a"))
+        mult = _AR_MULT.get(m.group("m"))
+        if a is None or mult is None or f["value"] >= mult:
+            continue
+        f["value"] = (
+            int(a * mult + f["value"]) if (a * mult).is_integer() else a * mult + f["value"]
+        )
+        f["start"] = m.start()
+
+
+def _bare_counts(t, amounts, add, free) -> None:
+    if " of " not in t:
+        return
+    for m in _OF_THE.finditer(t):
+        s, e = m.span("n")
+        if not free(s, e):
+            continue
+        value = _number(m.group("n"))
+        if value is None or value < 2 or 1900 <= value <= 2100:
+            continue
+        if m.group("pron"):
+            unit = _recent_count(amounts, s)
+            if unit is None:
+                continue
+            add(_quantity(s, e, value, unit[0], **unit[1]))
+            continue
+        um = quantities.UNIT_AFTER.match(t, m.end() - 1)
+        unit_word = quantities.unit_key(um.group("unit")) if um else None
+        found = (unit_word, "", 0) if unit_word else quantities.count_after(t, m.end() - 1, value)
+        if found is None:
+            continue
+        unit, noun, _end = found
+        extra = {"unit_text": noun} if unit == "item" else {}
+        am = _APPROX_BEFORE.search(t, max(0, s - 24), s)
+        if am:  # "About 2,150 of the jobs": the approximation is part of the figure
+            s = am.start()
+            extra["approximate"] = True
+            extra["approximation"] = APPROX.get(re.sub(r"\s+", " ", am.group("approx").lower()))
+        add(_quantity(s, e, value, unit, **extra))
+
+
+def _recent_count(amounts: list[dict], pos: int) -> tuple[str, dict] | None:
+    for f in reversed(amounts):
+        if f["start"] >= pos:
+            continue
+        if pos - f["end"] > _COUNT_REACH:
+            return None
+        if f["type"] == "quantity" and f.get("unit") not in (None, "year", "month", "day"):
+            extra = {"unit_text": f["unit_text"]} if "unit_text" in f else {}
+            return f["unit"], extra
+    return None

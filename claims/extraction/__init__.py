@@ -32,6 +32,7 @@ from .language import detect_language
 from .measures import scan_measures
 from .normalize import Normalized, normalize
 from .periods import add_periods
+from .rates import scan_rates
 from .referents import resolve_referents
 from .segment import segment
 from .shares import scan_shares
@@ -130,6 +131,9 @@ def _facts(n: Normalized) -> tuple[list[dict], list[dict]]:
         amounts = [f for f in amounts if (f["start"], f["end"]) not in replaced]
     if measures:
         amounts = sorted(amounts + measures, key=lambda f: f["start"])
+    rates = scan_rates(t, amounts)
+    if rates:
+        amounts = sorted(amounts + rates, key=lambda f: f["start"])
     for f in amounts:
         if f["type"] == "money":
             subject = money_subject(t, f["start"], f["end"])

@@ -46,10 +46,22 @@ _EN_CURRENCY = {
     "toman": ("TOMAN", None), "tomans": ("TOMAN", None), "rupees": ("INR", "rupee"),
     "rupee": ("INR", "rupee"), "francs": (None, "franc"), "franc": (None, "franc"),
     "shekels": ("ILS", None), "shekel": ("ILS", None),
+    "krona": ("SEK", None), "kronor": ("SEK", None), "krone": (None, "krone"),
+    "kroner": (None, "krone"), "rand": ("ZAR", None), "naira": ("NGN", None),
+    "baht": ("THB", None), "ringgit": ("MYR", None), "rupiah": ("IDR", None),
+    "taka": ("BDT", None), "zloty": ("PLN", None), "zlotys": ("PLN", None),
+    "forint": ("HUF", None), "forints": ("HUF", None), "hryvnia": ("UAH", None),
+    "hryvnias": ("UAH", None), "tenge": ("KZT", None), "reais": ("BRL", None),
+    "peso": (None, "peso"), "pesos": (None, "peso"), "won": ("KRW", None),
 }  # fmt: skip
+# Currencies whose word names one country far more often than the others: the default
+# stands unless the passage names another country of the currency ("60,000 rupees" in a
+# story from Karachi is Pakistani).
+_SOFT_DEFAULTS = {"rupee"}
 CODES = _CODES = (
     "USD EUR GBP JPY CNY RUB SAR QAR OMR IRR TRY LBP SYP EGP SDG JOD KWD BHD IQD DZD TND "
-    "LYD AED MAD YER CAD AUD CHF INR ILS"
+    "LYD AED MAD YER CAD AUD CHF INR ILS SEK DKK NOK ZAR NGN THB MYR IDR BDT PLN HUF UAH KZT BRL "
+    "MXN ARS PHP PKR LKR NPR KRW COP CLP"
 ).split()
 _SYMBOLS = {
     "US$": "USD", "C$": "CAD", "A$": "AUD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
@@ -81,6 +93,10 @@ _EN_QUALIFIERS = {
     "iraqi": {"dinar": "IQD"}, "algerian": {"dinar": "DZD"}, "tunisian": {"dinar": "TND"},
     "libyan": {"dinar": "LYD"}, "emirati": {"dirham": "AED"}, "uae": {"dirham": "AED"},
     "moroccan": {"dirham": "MAD"}, "swiss": {"franc": "CHF"}, "indian": {"rupee": "INR"},
+    "pakistani": {"rupee": "PKR"}, "sri lankan": {"rupee": "LKR"}, "nepalese": {"rupee": "NPR"},
+    "danish": {"krone": "DKK"}, "norwegian": {"krone": "NOK"}, "mexican": {"peso": "MXN"},
+    "argentine": {"peso": "ARS"}, "philippine": {"peso": "PHP"}, "colombian": {"peso": "COP"},
+    "chilean": {"peso": "CLP"}, "south korean": {"won": "KRW"},
 }  # fmt: skip
 
 AR_CURRENCY = {norm(k): v for k, v in _AR_CURRENCY.items()}
@@ -140,6 +156,8 @@ def resolve_after(m: re.Match) -> dict:
             mapped = _EN_QUALIFIERS.get(qual.strip().lower(), {}).get(family or "")
             if mapped:
                 code = mapped
+    if code is not None and family in _SOFT_DEFAULTS and not (m.group("enq") or m.group("arq")):
+        return {"currency": code, "family": family}
     if code == "TOMAN":
         return {"currency": "XXX", "note": "toman (10 Iranian rials); no ISO 4217 code"}
     if code is None:
@@ -190,7 +208,7 @@ _COUNTRIES = {
         "YER": "اليمن صنعاء Yemen Sanaa",
     },
     "dinar": {
-        "JOD": "الأردن Jordan", "KWD": "الكويت Kuwait", "BHD": "البحرين المنامة Bahrain",
+        "JOD": "الأردن Jordan Amman", "KWD": "الكويت Kuwait", "BHD": "البحرين المنامة Bahrain Manama",
         "IQD": "العراق بغداد Iraq Baghdad", "DZD": "الجزائر Algeria Algiers",
         "TND": "تونس التونسي التونسية Tunisia Tunis", "LYD": "ليبيا Libya Tripoli",
     },
@@ -207,12 +225,23 @@ _COUNTRIES = {
         "AED": "الإمارات أبوظبي دبي الإماراتي الإماراتية UAE Emirates Dubai",
         "MAD": "المغرب الرباط المغربي المغربية Morocco Moroccan Rabat",
     },
+    "rupee": {
+        "INR": "الهند نيودلهي India Indian Delhi Mumbai", "PKR": "باكستان Pakistan Pakistani "
+        "Islamabad Karachi Lahore", "LKR": "Colombo Lanka", "NPR": "Nepal Kathmandu",
+    },
+    "krone": {"DKK": "Denmark Danish Copenhagen", "NOK": "Norway Norwegian Oslo"},
+    "peso": {
+        "MXN": "Mexico Mexican", "ARS": "Argentina Argentine Aires", "PHP": "Philippines Manila",
+        "COP": "Colombia Colombian Bogota", "CLP": "Chile Chilean Santiago",
+    },
 }  # fmt: skip
 _COUNTRY_CODE: dict[str, dict[str, str]] = {}
 for _fam, _codes in _COUNTRIES.items():
     for _code, _names in _codes.items():
         for _name in _names.split():
             _COUNTRY_CODE.setdefault(_fam, {})[norm(_name)] = _code
+            if _name.isascii():  # wire datelines are in capitals: "KARACHI, May 3"
+                _COUNTRY_CODE[_fam][_name.upper()] = _code
 _COUNTRY_RE = {
     fam: re.compile(rf"(?<!\w)(?:[وبل]|في\s)?(?P<n>{alternation(names)})(?!\w)")
     for fam, names in _COUNTRY_CODE.items()

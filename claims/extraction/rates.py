@@ -1,0 +1,117 @@
+"""Exchange rates: a price of one currency in another ("18.9 per euro", "3.75 to the dollar",
+"3.75 ريال للدولار"). The fact is money in the first currency with `per_currency`, the second.
+
+A bare number before "per euro" takes its currency from the one named just before it in the
+sentence ("The krona traded at 11.2 per euro", "The Saudi riyal, pegged at 3.75 to the
+dollar"), resolved as any currency word is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import money
+from .normalize import norm
+from .numbers import alternation
+
+_PER_EN = {
+    "dollar": "USD", "greenback": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP",
+    "yen": "JPY", "yuan": "CNY", "franc": "CHF", "rouble": "RUB", "ruble": "RUB",
+}  # fmt: skip
+_PER_AR = {
+    norm("دولار"): "USD", norm("يورو"): "EUR", norm("جنيه إسترليني"): "GBP",
+    norm("إسترليني"): "GBP", norm("ين"): "JPY", norm("يوان"): "CNY", norm("روبل"): "RUB",
+}  # fmt: skip
+_PER = re.compile(
+    r"\s+(?:per|to\s+the|to\s+one|to\s+a|against\s+the|for\s+(?:one|each|every))\s+"
+    r"(?:(?:U\.?S\.?|US|American|single|common)\s+)?"
+    rf"(?P<en>{'|'.join(_PER_EN)})s?(?![\w])(?!\s+(?:of|in\s+weight)\b)"
+    + norm(r"|\s*(?:لل|ل|(?:مقابل|أمام)\s+(?:ال)?)")
+    + rf"(?P<ar>{alternation(_PER_AR).replace(chr(92) + ' ', chr(92) + 's+')})"
+    + norm(r"(?:\s+(?:ال)?(?:أمريكي|أميركي))?(?![\w])"),
+    re.IGNORECASE,
+)
+_PER_HINTS = ("per ", "to the ", "to one ", "against the ", norm("لل"), norm("مقابل"), norm("أمام"))
+_BARE = re.compile(r"(?<![\w.,$€£¥])(?P<n>\d+(?:\.\d+)?)(?![\d.,]*\d)(?=\s)")
+_BACK_EN = re.compile(
+    rf"(?:(?P<q>{alternation(money._EN_QUALIFIERS)})\s+)?(?P<w>{alternation(money._EN_CURRENCY)})(?![\w])",
+    re.IGNORECASE,
+)
+_BACK_AR = re.compile(
+    rf"(?<![\w])(?:ال)?(?P<w>{alternation(money.AR_CURRENCY)})(?:\s+(?:ال)?(?P<q>{alternation(money.AR_QUALIFIERS)}))?(?![\w])"
+)
+_BACK_REACH = 160
+
+
+def scan_rates(t: str, amounts: list[dict]) -> list[dict]:
+    """Extends money facts followed by "per euro" and returns new facts for bare numbers."""
+    if not any(h in t for h in _PER_HINTS):
+        return []
+    by_end = {f["end"]: f for f in amounts if f["type"] == "money"}
+    spans = sorted((f["start"], f["end"]) for f in amounts)
+    out: list[dict] = []
+    for m in _PER.finditer(t):
+        per = _per_code(m)
+        f = by_end.get(m.start())
+        if f is not None:
+            if f.get("currency") != per and "value" in f:
+                f["end"] = m.end()
+                f["per_currency"] = per
+            continue
+        n = _BARE.search(t, max(0, m.start() - 24), m.start() + 1)
+        if n is None or n.end() != m.start() or _inside(spans, n.start()):
+            continue
+        currency, note = _currency_before(t, n.start())
+        if currency is None or currency == per:
+            continue
+        value = float(n.group("n"))
+        fact = {"type": "money", "start": n.start(), "end": m.end(),
+                "value": int(value) if value.is_integer() else value,
+                "currency": currency, "per_currency": per}  # fmt: skip
+        if note:
+            fact["note"] = note
+        out.append(fact)
+    return out
+
+
+def _per_code(m: re.Match) -> str:
+    if m.group("en"):
+        return _PER_EN[m.group("en").lower()]
+    return _PER_AR[re.sub(r"\s+", " ", m.group("ar"))]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _currency_before(t: str, pos: int) -> tuple[str | None, str]:
+    lo = max(0, pos - _BACK_REACH)
+    stop = max(t.rfind(". ", lo, pos), t.rfind("\n", lo, pos), t.rfind(".\u00a0", lo, pos))
+    lo = stop + 1 if stop >= 0 else lo
+    found = None
+    for rx, ar in ((_BACK_EN, False), (_BACK_AR, True)):
+        for m in rx.finditer(t, lo, pos):
+            if found is None or m.start() > found[0].start():
+                found = (m, ar)
+    if found is None:
+        return None, ""
+    m, ar = found
+    word = re.sub(r"\s+", " ", m.group("w")).lower()
+    qual = (m.group("q") or "").lower()
+    if ar:
+        code, family = money.AR_CURRENCY.get(word, (None, None))
+        mapped = money.AR_QUALIFIERS.get(qual, {}).get(family or "") if qual else None
+    else:
+        code, family = money._EN_CURRENCY.get(word, (None, None))
+        mapped = money._EN_QUALIFIERS.get(qual, {}).get(family or "") if qual else None
+    if mapped:
+        return mapped, ""
+    if code is not None and code != "TOMAN":
+        return code, ""
+    if family:
+        got = money.resolve_from_country(t, pos, family) or money.resolve_from_context(
+            t, pos, family
+        )
+        if got:
+            return got[0], f"resolved from context: {got[1]}"
+    return None, ""

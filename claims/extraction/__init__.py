@@ -34,6 +34,7 @@ from .normalize import Normalized, normalize
 from .periods import add_periods
 from .rates import scan_rates
 from .referents import resolve_referents
+from .restated import restated_figures
 from .segment import segment
 from .shares import scan_shares
 from .subjects import money_subject
@@ -88,6 +89,13 @@ def extract(text: str, language: str | None = None, published: dt.date | None = 
     inconsistencies += figure_conflicts_other(
         text, [f for f in facts if not in_boilerplate(f["start"])]
     )
+    body = [f for f in facts if not in_boilerplate(f["start"])]
+    known = {i["start"] for i in inconsistencies if i["type"] == "figure_conflict"}
+    inconsistencies += [
+        i
+        for i in restated_figures(text, body, _opening_end(segments), _sentence_finder(segments))
+        if i["start"] not in known
+    ]
     inconsistencies.sort(key=lambda i: (i["start"], i["type"]))
     return Extraction(lang, claims, inconsistencies, facts)
 
@@ -195,3 +203,22 @@ def _boilerplate_test(segments):
         return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
     return inside
+
+
+_OPENING_SEGMENTS = 2  # the headline and the first sentences: where a story states its total
+
+
+def _opening_end(segments) -> int:
+    body = [s for s in segments if not s.boilerplate][:_OPENING_SEGMENTS]
+    return body[-1].end if body else 0
+
+
+def _sentence_finder(segments):
+    spans = [(s.start, s.end) for s in segments]
+    starts = [a for a, _b in spans]
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        i = bisect_right(starts, pos) - 1
+        return spans[i] if i >= 0 else (0, pos)
+
+    return sentence_of

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from . import quantities
 from .normalize import norm
 
 _Y = r"(?:19|20)\d\d"
@@ -43,6 +44,7 @@ _YARDSTICK = re.compile(
     re.IGNORECASE,
 )
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+_PERIOD_HINTS = ("same", norm("الماضي"), norm("السابق"))
 _PART = re.compile(
     r"(?<![\w])(?:(?:the\s+)?(?P<en>end|beginning|start|middle|turn)\s+of\s+(?:the\s+month\s+of\s+)?"
     r"|(?P<en2>early|late|mid)[\s\-]"
@@ -61,7 +63,7 @@ _PART_NAMES = {
 def add_periods(t: str, dates: list[dict]) -> list[dict]:
     """`dates` plus ranges, same-period and yardstick years; inner dates of a range or of a
     same-period phrase give way to it. Returns the list sorted by start."""
-    if _YEAR_HINT.search(t) is None and "same" not in t and norm("الماضي") not in t:
+    if _YEAR_HINT.search(t) is None and not any(h in t for h in _PERIOD_HINTS):
         _parts(t, dates)
         return dates
     added: list[dict] = []
@@ -86,6 +88,8 @@ def add_periods(t: str, dates: list[dict]) -> list[dict]:
     taken = sorted([(f["start"], f["end"]) for f in dates + added])
     for m in _YARDSTICK.finditer(t):
         s, e = m.span("y")
+        if quantities.UNIT_AFTER.match(t, e) or quantities.count_after(t, e, 2.0):
+            continue  # "than 2019 people": a count
         if not _overlaps(taken, s, e):
             added.append(_date(s, e, year=int(m.group("y"))))
     dates = sorted(dates + added, key=lambda f: f["start"])

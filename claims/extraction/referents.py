@@ -169,7 +169,7 @@ def _ar_referent(t: str, speaker: str, at: int, earlier: list[dict]) -> tuple[in
             break
     # 2. The nearest earlier mention of the body with its name: "وكان صندوق النقد الدولي قد".
     lo = max(0, at - _REACH)
-    pattern = re.compile(rf"(?<![\w])[وبلف]?(?:ال)?{re.escape(noun)}(?![\w])")
+    pattern = re.compile(rf"(?<![\w])(?P<pre>[وبلف]?)(?:ال)?{re.escape(noun)}(?![\w])")
     best = None
     for m in pattern.finditer(t, lo, at):
         np = _ar_np(t, m)
@@ -182,11 +182,10 @@ def _ar_referent(t: str, speaker: str, at: int, earlier: list[dict]) -> tuple[in
 
 def _ar_np(t: str, m: re.Match) -> tuple[int, int] | None:
     """The name that follows the body noun, as far as an idafa of definite words runs."""
-    word = m.group()
-    start = m.start() + (1 if word[:1] in "وبلف" and not word.startswith("ال") else 0)
+    start = m.start() + len(m.group("pre"))
     end = m.end()
     pos = m.end()
-    prev_definite = word.lstrip("وبلف").startswith("ال")
+    prev_definite = t.startswith("ال", start)
     count = 0
     while count < _AR_MAX_NP:
         if t[pos : pos + 1] != " ":

@@ -53,6 +53,8 @@ _EN_CURRENCY = {
     "forint": ("HUF", None), "forints": ("HUF", None), "hryvnia": ("UAH", None),
     "hryvnias": ("UAH", None), "tenge": ("KZT", None), "reais": ("BRL", None),
     "peso": (None, "peso"), "pesos": (None, "peso"), "won": ("KRW", None),
+    "cedi": ("GHS", None), "cedis": ("GHS", None), "birr": ("ETB", None),
+    "shilling": (None, "shilling"), "shillings": (None, "shilling"),
 }  # fmt: skip
 # Currencies whose word names one country far more often than the others: the default
 # stands unless the passage names another country of the currency ("60,000 rupees" in a
@@ -61,7 +63,7 @@ _SOFT_DEFAULTS = {"rupee"}
 CODES = _CODES = (
     "USD EUR GBP JPY CNY RUB SAR QAR OMR IRR TRY LBP SYP EGP SDG JOD KWD BHD IQD DZD TND "
     "LYD AED MAD YER CAD AUD CHF INR ILS SEK DKK NOK ZAR NGN THB MYR IDR BDT PLN HUF UAH KZT BRL "
-    "MXN ARS PHP PKR LKR NPR KRW COP CLP"
+    "MXN ARS PHP PKR LKR NPR KRW COP CLP GHS ETB KES UGX TZS"
 ).split()
 _SYMBOLS = {
     "US$": "USD", "C$": "CAD", "A$": "AUD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
@@ -97,6 +99,7 @@ _EN_QUALIFIERS = {
     "danish": {"krone": "DKK"}, "norwegian": {"krone": "NOK"}, "mexican": {"peso": "MXN"},
     "argentine": {"peso": "ARS"}, "philippine": {"peso": "PHP"}, "colombian": {"peso": "COP"},
     "chilean": {"peso": "CLP"}, "south korean": {"won": "KRW"},
+    "kenyan": {"shilling": "KES"}, "ugandan": {"shilling": "UGX"}, "tanzanian": {"shilling": "TZS"},
 }  # fmt: skip
 
 AR_CURRENCY = {norm(k): v for k, v in _AR_CURRENCY.items()}
@@ -230,6 +233,10 @@ _COUNTRIES = {
         "Islamabad Karachi Lahore", "LKR": "Colombo Lanka", "NPR": "Nepal Kathmandu",
     },
     "krone": {"DKK": "Denmark Danish Copenhagen", "NOK": "Norway Norwegian Oslo"},
+    "shilling": {
+        "KES": "Kenya Kenyan Nairobi", "UGX": "Uganda Ugandan Kampala",
+        "TZS": "Tanzania Tanzanian Dodoma Dar",
+    },
     "peso": {
         "MXN": "Mexico Mexican", "ARS": "Argentina Argentine Aires", "PHP": "Philippines Manila",
         "COP": "Colombia Colombian Bogota", "CLP": "Chile Chilean Santiago",

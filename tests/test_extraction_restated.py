@@ -57,3 +57,11 @@ def test_it_finds_a_figure_restated_differently(text, conflict):
 )
 def test_it_finds_no_conflict_between_different_things(text):
     assert _conflicts(text) == []
+
+
+def test_it_never_takes_two_temperature_readings_for_one_figure():
+    text = (
+        "Temperatures reached 43.2C in Seville on Friday.\n"
+        "Last August, average temperatures reached 27.1C across the region.\n"
+    )
+    assert _conflicts(text) == []

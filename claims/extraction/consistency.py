@@ -130,6 +130,9 @@ _NOT_SUBJECT = {
     "for", "from", "at", "as", "it", "this", "also", "still", "up", "down", "rose", "fell",
     "ان", "انه", "انها", "في", "من", "على", "الى", "عن", "قد", "كان", "كانت", "التي", "الذي",
 }  # fmt: skip
+# Readings vary through a story by place and hour ("44.1C in Cordoba" ... "average
+# temperatures reached 25.6C" in a past year): two of them are never one figure told twice.
+_READINGS = {"celsius", "fahrenheit"}
 _TOLERANCE_EXACT = 0.0
 _LOOKBACK = 64
 _SENTENCE_REACH = 600
@@ -137,7 +140,14 @@ _SENTENCE_REACH = 600
 
 def figure_conflicts_other(text: str, facts: list[dict]) -> list[dict]:
     out: list[dict] = []
-    figures = [f for f in facts if f["type"] in ("percent", "quantity") and not f.get("points")]
+    figures = [
+        f
+        for f in facts
+        if f["type"] in ("percent", "quantity")
+        and not f.get("points")
+        and not f.get("age")
+        and f.get("unit") not in _READINGS
+    ]
     by_verb: dict[tuple, list[dict]] = {}
     for i, f in enumerate(figures):
         # A bounded look-back keeps hostile inputs (thousands of figures) linear; a real

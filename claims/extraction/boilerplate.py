@@ -61,10 +61,10 @@ _CREDIT_LINE = re.compile(
     + r"",
     re.IGNORECASE,
 )
-_CREDIT_HINTS = ("by", norm("إعداد"), norm("تحرير"), norm("تغطية"), norm("كتابة"), norm("النشرة"),
-                 norm("شارك"))  # fmt: skip
+_CREDIT_HINTS = ("diting by", "eporting by", "riting by", norm("للنشرة"), norm("تحرير"))
 # Promotions: follow us on our channel, download our app, get the newsletter.
-_PROMO_HINTS = ("our", "app", norm("نا "), norm("نا."), norm("تطبيق"))
+_PROMO_HINTS = (" our ", "our ", " app", norm("قناتنا"), norm("تطبيق"), norm("حسابنا"),
+                norm("حساباتنا"), norm("صفحتنا"), norm("موقعنا"), norm("نشرتنا"), norm("منصاتنا"))  # fmt: skip
 _PROMO = re.compile(
     r"^(?:download|get|install|follow|join|listen\s+to|watch|try)\b.{0,60}\b(?:our|the\s+(?:\w+\s+){1,3}app)\b|"
     r"\bour\s+(?:free\s+|new\s+|daily\s+|weekly\s+|\w+\s+)?(?:app|newsletters?|podcasts?|channels?|"
@@ -80,7 +80,7 @@ _PROMO = re.compile(
 
 def _credit_or_promo(n: str) -> bool:
     low = n.lower()
-    if any(h in low for h in _CREDIT_HINTS) and _CREDIT_LINE.search(low):
+    if (low[:1] == "(" or any(h in low for h in _CREDIT_HINTS)) and _CREDIT_LINE.search(low):
         return len(low.split()) <= 40
     if any(h in low for h in _PROMO_HINTS) and _PROMO.search(low):
         return len(low.split()) <= 30

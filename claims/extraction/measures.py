@@ -21,12 +21,14 @@ from .normalize import norm
 from .numbers import APPROX, APPROX_RE, WORD_VALUES
 
 _NUM = r"\d+(?:[.,]\d+)*"
-_TEMPERATURE = re.compile(
-    rf"(?<![\w.,])(?P<n>-?{_NUM})\s?(?:°\s?(?P<u1>[CF])\b|(?P<u2>[CF])(?![\w$'’])"
-    r"|\s?(?:°\s?)?degrees?\s+(?P<w>Celsius|centigrade|Fahrenheit)\b)"
-    + norm(rf"|(?<![\w.,])(?P<na>{_NUM})\s+(?:درجة|درجات|درجه)\s+(?:مئوية|مئويه|سيليزية|سلزيوس)"),
+# Found from the unit, then the number read back from a short slice.
+_TEMPERATURE_UNIT = re.compile(
+    r"(?<=\d)\s?(?:°\s?(?P<u1>[CF])\b|(?P<u2>[CF])(?![\w$'’])|\s?(?:°\s?)?degrees?\s+"
+    r"(?P<w>Celsius|centigrade|Fahrenheit)\b)"
+    + norm(r"|(?<=\d)\s+(?:درجة|درجات|درجه)\s+(?:مئوية|مئويه|سيليزية|سلزيوس)"),
     re.IGNORECASE,
 )
+_NUMBER_BEFORE = re.compile(rf"(?<![\w.,])-?{_NUM}$")
 _EN_NUMBER_WORDS = {
     w: v[1] for w, v in WORD_VALUES.items() if w.isascii() and v[0] == "unit" and len(w) > 2
 }
@@ -39,7 +41,7 @@ _ADJECTIVE_UNIT = re.compile(
 _ADJECTIVE_NUMBER = re.compile(rf"(?<![\w\-])(?P<n>{_WORD_OR_DIGITS})$", re.IGNORECASE)
 _AGED = re.compile(r"(?<![\w])aged\s+(?P<n>\d{1,3})(?![\d.,]\d|\s*(?:%|per))", re.IGNORECASE)
 # "Maria Lopez, 71, who ...": a capitalised name, then an age between commas.
-_NAME_AGE = re.compile(r"(?<=[a-z]), (?P<n>\d{1,3}),(?= )")
+_NAME_AGE = re.compile(r", (?P<n>\d{1,3}), ")
 _NAME_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][a-z]+(?:\s+[A-Z][a-z'\-]+)+$")
 _MONTHS_ETC = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -60,10 +62,12 @@ _FRACTIONS = {
     "quarter": 0.25, "half": 0.5, "third": 1 / 3, "three quarters": 0.75, "two thirds": 2 / 3,
     norm("ربع"): 0.25, norm("نصف"): 0.5, norm("ثلث"): 1 / 3, norm("ثلاثة أرباع"): 0.75,
 }  # fmt: skip
+_FRACTION_HINTS = ("quarter", "half", "third", norm("ربع"), norm("نصف"), norm("ثلث"), norm("أرباع"))
+_AND_DIGIT = re.compile(norm(r" و\s?(?=\d)"))
 _AR_COMPOUND = re.compile(
     norm(
         rf"(?<![\w.,])(?P<a>{_NUM})\s+(?P<m>ألفا|ألف|آلاف|مليونا|مليون|ملايين|مليارا|مليار|مليارات)"
-        r"\s+و\s?(?=\d)"
+        r"$"
     )
 )
 _AR_MULT = {
@@ -120,16 +124,18 @@ def _number(raw: str) -> float | None:
 
 
 def _temperatures(t, amounts, add, replaced, taken) -> None:
-    if "°" not in t and "C" not in t and "F" not in t and "egree" not in t and norm("درج") not in t:
-        return
-    for m in _TEMPERATURE.finditer(t):
-        raw = m.group("n") or m.group("na")
-        value = _number(raw)
+    for m in _TEMPERATURE_UNIT.finditer(t):
+        n = _NUMBER_BEFORE.search(t, max(0, m.start() - 16), m.start())
+        if n is None:
+            continue
+        value = _number(n.group().lstrip("-"))
         if value is None:
             continue
+        if n.group().startswith("-"):
+            value = -value
         unit_letter = (m.group("u1") or m.group("u2") or m.group("w") or "c")[:1].lower()
         unit = "fahrenheit" if unit_letter == "f" else "celsius"
-        s, e = m.start("n") if m.group("n") else m.start("na"), m.end()
+        s, e = n.start(), m.end()
         for f in amounts:
             if f["start"] < e and s < f["end"]:
                 replaced.add((f["start"], f["end"]))
@@ -152,10 +158,13 @@ def _adjectives(t, add, free) -> None:
 
 
 def _ages(t, add, free) -> None:
-    for m in _AGED.finditer(t):
-        if free(m.start("n"), m.end("n")):
-            add(_quantity(m.start(), m.end(), float(m.group("n")), "year", age=True))
+    if "aged" in t or "Aged" in t:
+        for m in _AGED.finditer(t):
+            if free(m.start("n"), m.end("n")):
+                add(_quantity(m.start(), m.end(), float(m.group("n")), "year", age=True))
     for m in _NAME_AGE.finditer(t):
+        if not ("a" <= t[m.start() - 1 : m.start()] <= "z"):
+            continue
         before = t[max(0, m.start() - 40) : m.start()]
         if not _NAME_BEFORE.search(before) or _MONTHS_ETC.search(before):
             continue
@@ -166,7 +175,11 @@ def _ages(t, add, free) -> None:
 
 def _point_fractions(t, amounts, add, replaced, taken) -> None:
     for u in _POINT_UNIT.finditer(t):
-        m = _POINT_FRACTION.search(t, max(0, u.start() - 30), u.start())
+        lo = max(0, u.start() - 30)
+        head = t[lo : u.start()].lower()
+        if not any(w in head for w in _FRACTION_HINTS):
+            continue
+        m = _POINT_FRACTION.search(t, lo, u.start())
         if m is None:
             continue
         word = re.sub(r"[\s\-]+", " ", (m.group("f") or m.group("fa"))).lower()
@@ -190,9 +203,12 @@ def _compounds(t, amounts, replaced) -> None:
     if " " + norm("و") not in t:
         return
     by_start = {f["start"]: f for f in amounts}
-    for m in _AR_COMPOUND.finditer(t):
-        f = by_start.get(m.end())
-        if f is None or "value" not in f:
+    for j in _AND_DIGIT.finditer(t):
+        f = by_start.get(j.end())
+        if f is None:
+            continue
+        m = _AR_COMPOUND.search(t, max(0, j.start() - 24), j.start())
+        if m is None or "value" not in f:
             continue
         a = _number(m.group("a"))
         mult = _AR_MULT.get(m.group("m"))

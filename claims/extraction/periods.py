@@ -15,22 +15,31 @@ from . import quantities
 from .normalize import norm
 
 _Y = r"(?:19|20)\d\d"
-_RANGE = re.compile(
-    rf"(?<![\w])(?P<open>[Bb]etween|[Ff]rom|{norm('بين')}|{norm('من')})\s+"
-    rf"(?:{norm('عام')}\s+|{norm('العام')}\s+)?(?P<y1>{_Y})\s*"
-    rf"(?:and|to|until|till|through|{norm('و')}|{norm('إلى')}|{norm('حتى')})\s*"
-    rf"(?:{norm('عام')}\s+|{norm('العام')}\s+)?(?P<y2>{_Y})(?![\d%])"
-    rf"|(?<![\w\-/.])(?P<y3>{_Y})\s?[-–](?P<y4>{_Y}|\d\d)(?![\d\-/%])"
+# Everything here hangs on a year or on a few literal words, found first; the words around
+# them are read from short slices (a pattern tried at every position of a long article costs
+# more than all of them).
+_YEARS = re.compile(_Y)  # neighbours checked in Python: a lookbehind per position costs 5x
+_RANGE_HEAD = re.compile(
+    rf"(?<![\w])(?:[Bb]etween|[Ff]rom|{norm('بين')}|{norm('من')})\s+"
+    rf"(?:{norm('عام')}\s+|{norm('العام')}\s+)?$"
 )
-_SAME_PERIOD = re.compile(
-    r"(?<![\w])(?P<en>the\s+same\s+(?:period|quarter|month|week|time)\s+"
-    r"(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|of\s+(?:last|the\s+previous)\s+year))"
-    + norm(
-        r"|(?<![\w])[بلو]?(?P<ar>(?:الفترة|الربع|الشهر|الموسم)\s+(?:ذاتها|نفسها|ذاته|نفسه)"
-        r"|(?:نفس|ذات)\s+(?:الفترة|الربع|الشهر|الموسم))\s+(?:من|في)\s+(?:العام|السنة)\s+"
-        r"(?:الماضي|الماضية|السابق|السابقة)(?![\w])"
-    ),
+_RANGE_TAIL = re.compile(
+    rf"\s*(?:and|to|until|till|through|{norm('و')}|{norm('إلى')}|{norm('حتى')})\s*"
+    rf"(?:{norm('عام')}\s+|{norm('العام')}\s+)?(?P<y2>{_Y})(?![\d%])"
+)
+_HYPHEN_TAIL = re.compile(rf"\s?[-–](?P<y2>{_Y}|\d\d)(?![\d\-/%])")
+_SAME_EN = re.compile(
+    r"(?<![\w])the\s+same\s+(?:period|quarter|month|week|time)\s+"
+    r"(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|of\s+(?:last|the\s+previous)\s+year)",
     re.IGNORECASE,
+)
+_AR_LAST_YEAR = re.compile(norm(r"(?:العام|السنة)\s+(?:الماضي|الماضية|السابق|السابقة)(?![\w])"))
+_AR_FROM = re.compile(norm(r"\s+(?:من|في)\s+$"))
+_SAME_AR_HEAD = re.compile(
+    norm(
+        r"(?<![\w])[بلو]?(?P<ar>(?:الفترة|الربع|الشهر|الموسم)\s+(?:ذاتها|نفسها|ذاته|نفسه)"
+        r"|(?:نفس|ذات)\s+(?:الفترة|الربع|الشهر|الموسم))$"
+    )
 )
 # A bare year after a word that uses it as a yardstick; in Arabic, a season before it.
 _YARDSTICK = re.compile(
@@ -39,12 +48,13 @@ _YARDSTICK = re.compile(
     rf"{norm('مقارنة')}\s+(?:ب|مع)\s*(?:(?:ال)?{norm('عام')}\s+)?|"
     rf"[بلو]?(?:{norm('صيف')}|{norm('شتاء')}|{norm('ربيع')}|{norm('خريف')}|{norm('موسم')}|"
     rf"{norm('نهاية')}|{norm('أواخر')}|{norm('مطلع')}|{norm('بداية')}|{norm('منتصف')}|"
-    rf"{norm('أوائل')}|{norm('أواسط')})(?:\s+{norm('عام')})?)\s*(?P<y>{_Y})"
-    rf"(?![\d%]|[.,]\d|s\b|\s+[a-z]+s\b)",
+    rf"{norm('أوائل')}|{norm('أواسط')})(?:\s+{norm('عام')})?)\s*$",
     re.IGNORECASE,
 )
-_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
-_PERIOD_HINTS = ("same", norm("الماضي"), norm("السابق"))
+_NOT_AFTER_YEAR = re.compile(r"[\d%]|[.,]\d|s\b|\s+[a-z]+s\b")
+_PART_HINTS = ("end", "beginning", "start", "middle", "turn", "early", "late", "mid") + tuple(
+    norm(w) for w in ("نهاية", "أواخر", "مطلع", "بداية", "منتصف", "أوائل", "أواسط", "آخر")
+)
 _PART = re.compile(
     r"(?<![\w])(?:(?:the\s+)?(?P<en>end|beginning|start|middle|turn)\s+of\s+(?:the\s+month\s+of\s+)?"
     r"|(?P<en2>early|late|mid)[\s\-]"
@@ -58,41 +68,58 @@ _PART_NAMES = {
     norm("نهاية"): "end", norm("أواخر"): "late", norm("مطلع"): "start", norm("بداية"): "start",
     norm("منتصف"): "middle", norm("أوائل"): "early", norm("أواسط"): "middle", norm("آخر"): "end",
 }  # fmt: skip
+_HEAD_REACH = 36
+_NOT_BEFORE_YEAR = frozenset("0123456789.,")
 
 
 def add_periods(t: str, dates: list[dict]) -> list[dict]:
     """`dates` plus ranges, same-period and yardstick years; inner dates of a range or of a
     same-period phrase give way to it. Returns the list sorted by start."""
-    if _YEAR_HINT.search(t) is None and not any(h in t for h in _PERIOD_HINTS):
-        _parts(t, dates)
-        return dates
+    n = len(t)
+    years = [
+        (s, e)
+        for s, e in (m.span() for m in _YEARS.finditer(t))
+        if (s == 0 or t[s - 1] not in _NOT_BEFORE_YEAR) and (e == n or not t[e].isdigit())
+    ]
     added: list[dict] = []
-    for m in _RANGE.finditer(t):
-        if m.group("y1"):
-            y1, y2 = int(m.group("y1")), int(m.group("y2"))
-            start = m.start()
+    for s, e in years:
+        tail = _RANGE_TAIL.match(t, e)
+        if tail and _RANGE_HEAD.search(t, max(0, s - _HEAD_REACH), s):
+            head = _RANGE_HEAD.search(t, max(0, s - _HEAD_REACH), s)
+            start = head.start()  # type: ignore[union-attr]
         else:
-            y1 = int(m.group("y3"))
-            tail = m.group("y4")
-            y2 = int(tail) if len(tail) == 4 else (y1 // 100) * 100 + int(tail)
-            start = m.start("y3")
-        if not 0 < y2 - y1 <= 100:
+            tail = _HYPHEN_TAIL.match(t, e)
+            if not tail or (s > 0 and (t[s - 1].isalnum() or t[s - 1] in "-/.")):
+                continue
+            start = s
+        y1, raw2 = int(t[s:e]), tail.group("y2")
+        y2 = int(raw2) if len(raw2) == 4 else (y1 // 100) * 100 + int(raw2)
+        if 0 < y2 - y1 <= 100:
+            added.append(_date(start, tail.end(), year=y1, end_year=y2))
+    if "same" in t or "Same" in t:
+        for m in _SAME_EN.finditer(t):
+            added.append(_date(m.start(), m.end(), relative="same_period_last_year"))
+    for m in _AR_LAST_YEAR.finditer(t):
+        join = _AR_FROM.search(t, max(0, m.start() - 8), m.start())
+        if join is None:
             continue
-        added.append(_date(start, m.end(), year=y1, end_year=y2))
-    for m in _SAME_PERIOD.finditer(t):
-        g = "en" if m.group("en") else "ar"
-        added.append(_date(m.start(g), m.end(), relative="same_period_last_year"))
+        head = _SAME_AR_HEAD.search(t, max(0, join.start() - _HEAD_REACH), join.start())
+        if head:
+            added.append(_date(head.start("ar"), m.end(), relative="same_period_last_year"))
     if added:
         spans = sorted((f["start"], f["end"]) for f in added)
         dates = [f for f in dates if not _inside(spans, f["start"], f["end"])]
     taken = sorted([(f["start"], f["end"]) for f in dates + added])
-    for m in _YARDSTICK.finditer(t):
-        s, e = m.span("y")
+    for s, e in years:
+        if _overlaps(taken, s, e) or _NOT_AFTER_YEAR.match(t, e):
+            continue
+        if not _YARDSTICK.search(t, max(0, s - _HEAD_REACH), s):
+            continue
         if quantities.UNIT_AFTER.match(t, e) or quantities.count_after(t, e, 2.0):
             continue  # "than 2019 people": a count
-        if not _overlaps(taken, s, e):
-            added.append(_date(s, e, year=int(m.group("y"))))
-    dates = sorted(dates + added, key=lambda f: f["start"])
+        added.append(_date(s, e, year=int(t[s:e])))
+    if added:
+        dates = sorted(dates + added, key=lambda f: f["start"])
     _parts(t, dates)
     return dates
 
@@ -103,7 +130,11 @@ def _parts(t: str, dates: list[dict]) -> None:
             continue
         if "end_year" in f or f.get("day"):
             continue
-        m = _PART.search(t, max(0, f["start"] - 40), f["start"])
+        lo = max(0, f["start"] - 40)
+        head = t[lo : f["start"]].lower()
+        if not any(w in head for w in _PART_HINTS):
+            continue
+        m = _PART.search(t, lo, f["start"])
         if m:
             word = (m.group("en") or m.group("en2") or m.group("ar")).lower()
             f["part"] = _PART_NAMES.get(word, word)

@@ -22,16 +22,22 @@ _PER_AR = {
     norm("دولار"): "USD", norm("يورو"): "EUR", norm("جنيه إسترليني"): "GBP",
     norm("إسترليني"): "GBP", norm("ين"): "JPY", norm("يوان"): "CNY", norm("روبل"): "RUB",
 }  # fmt: skip
-_PER = re.compile(
-    r"\s+(?:per|to\s+the|to\s+one|to\s+a|against\s+the|for\s+(?:one|each|every))\s+"
-    r"(?:(?:U\.?S\.?|US|American|single|common)\s+)?"
-    rf"(?P<en>{'|'.join(_PER_EN)})s?(?![\w])(?!\s+(?:of|in\s+weight)\b)"
-    + norm(r"|\s*(?:لل|ل|(?:مقابل|أمام)\s+(?:ال)?)")
+# Found from the second currency's word, then the connecting words read back: the words
+# "per" and ل are everywhere, the currency words rarely.
+_PER_WORD = re.compile(
+    rf"(?<![\w])(?:(?P<en>{'|'.join(_PER_EN)})s?(?![\w])(?!\s+(?:of|in\s+weight)\b)"
+    + norm(r"|(?P<pre>لل|ل|ال)?")
     + rf"(?P<ar>{alternation(_PER_AR).replace(chr(92) + ' ', chr(92) + 's+')})"
-    + norm(r"(?:\s+(?:ال)?(?:أمريكي|أميركي))?(?![\w])"),
+    + norm(r"(?:\s+(?:ال)?(?:أمريكي|أميركي))?(?![\w])")
+    + ")",
     re.IGNORECASE,
 )
-_PER_HINTS = ("per ", "to the ", "to one ", "against the ", norm("لل"), norm("مقابل"), norm("أمام"))
+_EN_CONNECT = re.compile(
+    r"\s+(?:per|to\s+the|to\s+one|to\s+a|against\s+the|for\s+(?:one|each|every))\s+"
+    r"(?:(?:U\.?S\.?|US|American|single|common)\s+)?$",
+    re.IGNORECASE,
+)
+_AR_CONNECT = re.compile(norm(r"\s+(?:مقابل|أمام)\s+$"))
 _BARE = re.compile(r"(?<![\w.,$€£¥])(?P<n>\d+(?:\.\d+)?)(?![\d.,]*\d)(?=\s)")
 _BACK_EN = re.compile(
     rf"(?:(?P<q>{alternation(money._EN_QUALIFIERS)})\s+)?(?P<w>{alternation(money._EN_CURRENCY)})(?![\w])",
@@ -45,21 +51,26 @@ _BACK_REACH = 160
 
 def scan_rates(t: str, amounts: list[dict]) -> list[dict]:
     """Extends money facts followed by "per euro" and returns new facts for bare numbers."""
-    if not any(h in t for h in _PER_HINTS):
-        return []
     by_end = {f["end"]: f for f in amounts if f["type"] == "money"}
-    spans = sorted((f["start"], f["end"]) for f in amounts)
+    spans: list[tuple[int, int]] | None = None
     out: list[dict] = []
-    for m in _PER.finditer(t):
+    for m in _PER_WORD.finditer(t):
+        connect = _connector(t, m)
+        if connect is None:
+            continue
         per = _per_code(m)
-        f = by_end.get(m.start())
+        f = by_end.get(connect)
         if f is not None:
             if f.get("currency") != per and "value" in f:
                 f["end"] = m.end()
                 f["per_currency"] = per
             continue
-        n = _BARE.search(t, max(0, m.start() - 24), m.start() + 1)
-        if n is None or n.end() != m.start() or _inside(spans, n.start()):
+        n = _BARE.search(t, max(0, connect - 24), connect + 1)
+        if n is None or n.end() != connect:
+            continue
+        if spans is None:
+            spans = sorted((f["start"], f["end"]) for f in amounts)
+        if _inside(spans, n.start()):
             continue
         currency, note = _currency_before(t, n.start())
         if currency is None or currency == per:
@@ -72,6 +83,21 @@ def scan_rates(t: str, amounts: list[dict]) -> list[dict]:
             fact["note"] = note
         out.append(fact)
     return out
+
+
+def _connector(t: str, m: re.Match) -> int | None:
+    """Where the words joining the rate to its second currency start, or None."""
+    if m.group("en"):
+        c = _EN_CONNECT.search(t, max(0, m.start() - 40), m.start())
+        return c.start() if c else None
+    pre = m.group("pre") or ""
+    if pre in (norm("لل"), norm("ل")):
+        k = m.start()
+        while k > 0 and t[k - 1] == " ":
+            k -= 1
+        return k if k < m.start() else None
+    c = _AR_CONNECT.search(t, max(0, m.start() - 12), m.start())
+    return c.start() if c else None
 
 
 def _per_code(m: re.Match) -> str:

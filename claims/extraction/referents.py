@@ -10,6 +10,7 @@ none for a checker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .normalize import norm
 
@@ -70,24 +71,32 @@ def resolve_referents(t: str, attributions: list[dict]) -> None:
     """Add `refers_span` (normalised offsets of the name) to attributions whose speaker is a
     common noun for a body named earlier. `attributions` carry `speaker_span`."""
     ordered = sorted(attributions, key=lambda f: f["start"])
+    names: list[tuple[int, int]] | None = None
     for i, f in enumerate(ordered):
         s, e = f["speaker_span"]
         speaker = t[s:e]
         if speaker[:1].isascii():
-            span = _en_referent(t, speaker, s, ordered[:i])
+            if not _EN_GENERIC.match(speaker):
+                continue
+            if names is None:
+                names = _names(t, 0, len(t))  # once per text: most speakers need none
+            span = _en_referent(t, speaker, s, ordered[:i], names)
         else:
             span = _ar_referent(t, speaker, s, ordered[:i])
         if span is not None:
             f["refers_span"] = span
 
 
-def _en_referent(t: str, speaker: str, at: int, earlier: list[dict]) -> tuple[int, int] | None:
+def _en_referent(
+    t: str, speaker: str, at: int, earlier: list[dict], all_names: list[tuple[int, int]]
+) -> tuple[int, int] | None:
     g = _EN_GENERIC.match(speaker)
     if not g:
         return None
     head = g.group("head").lower()
     lo = max(0, at - _REACH)
-    names = [n for n in _names(t, lo, at)]
+    names = all_names[bisect_left(all_names, (lo, -1)) : bisect_left(all_names, (at, -1))]
+    names = [(ns, ne) for ns, ne in names if ne <= at]
     # 1. An apposition of the same kind earlier: "the national weather agency AEMET".
     kind = _KIND.get(head, head)
     for ns, ne in reversed(names):

@@ -10,6 +10,7 @@ a factor of 1.5 of each other, and (for percentages) are pinned to the same date
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from .normalize import norm
 
@@ -51,35 +52,44 @@ def restated_figures(text: str, facts: list[dict], opening_end: int, sentence_of
         f for f in facts if f["type"] == "money" and "value" in f and not f.get("per_currency")
     ]
     percents = [f for f in facts if f["type"] == "percent" and "value" in f and not f.get("points")]
-    dates = [f for f in facts if f["type"] == "date"]
+    figure_ends = sorted(f["end"] for f in facts if f["type"] in ("money", "percent", "quantity"))
     out: list[dict] = []
     opening = [f for f in money if f["start"] < opening_end]
-    if opening:
-        nouns = {id(f): _nouns(text, f, facts, sentence_of) for f in money}
-        for f in money:
-            if f["start"] < opening_end or not nouns[id(f)]:
-                continue
-            for first in opening:
-                if first.get("currency") != f.get("currency") or not _close(first, f):
-                    continue
-                if nouns[id(first)] & nouns[id(f)]:
-                    if first["value"] != f["value"]:
-                        out.append(_conflict(text, f, first, "the opening gave"))
-                    break
-    seen: dict[tuple, dict] = {}
-    for f in percents:
-        before = _nouns(text, f, facts, sentence_of, after=False, reach=4)
-        when = _date_after(text, f, dates)
-        if not before or when is None:
+    nouns: dict[int, frozenset] = {}
+
+    def nouns_of(f: dict) -> frozenset:
+        key = id(f)
+        if key not in nouns:
+            nouns[key] = _nouns(text, f, figure_ends, sentence_of)
+        return nouns[key]
+
+    for f in money:
+        if f["start"] < opening_end:
             continue
-        for noun in before:
-            key = (noun, when)
-            first = seen.get(key)
-            if first is None:
-                seen[key] = f
-            elif first["value"] != f["value"] and _close(first, f):
-                out.append(_conflict(text, f, first, "the same rate for the same date was"))
+        for first in opening:
+            if first.get("currency") != f.get("currency") or not _close(first, f):
+                continue  # cheap tests first: the nouns are read only for candidate pairs
+            if nouns_of(f) and nouns_of(first) & nouns_of(f):
+                if first["value"] != f["value"]:
+                    out.append(_conflict(text, f, first, "the opening gave"))
                 break
+    if percents:
+        dates = [(d["start"], i, d) for i, d in enumerate(facts) if d["type"] == "date"]
+        starts = [d[0] for d in dates]
+        seen: dict[tuple, dict] = {}
+        for f in percents:
+            when = _date_after(text, f, dates, starts)
+            if when is None:
+                continue
+            before = _nouns(text, f, figure_ends, sentence_of, after=False, reach=4)
+            for noun in before:
+                key = (noun, when)
+                first = seen.get(key)
+                if first is None:
+                    seen[key] = f
+                elif first["value"] != f["value"] and _close(first, f):
+                    out.append(_conflict(text, f, first, "the same rate for the same date was"))
+                    break
     return out
 
 
@@ -88,12 +98,12 @@ def _close(a: dict, b: dict) -> bool:
     return lo > 0 and hi / lo <= _RATIO
 
 
-def _nouns(text, f, facts, sentence_of, after=True, reach=_BEFORE_WORDS) -> frozenset:
+def _nouns(text, f, figure_ends, sentence_of, after=True, reach=_BEFORE_WORDS) -> frozenset:
     s0, s1 = sentence_of(f["start"])
     lo = s0
-    for other in facts:  # words before an earlier figure belong to that figure
-        if other["type"] in ("money", "percent", "quantity") and s0 <= other["end"] <= f["start"]:
-            lo = max(lo, other["end"])
+    i = bisect_right(figure_ends, f["start"]) - 1  # words before an earlier figure are its own
+    if i >= 0 and figure_ends[i] >= s0:
+        lo = figure_ends[i]
     words = _WORD.findall(text[lo : f["start"]])[-reach:]
     rel = _RELATIVE.match(text, s0, f["start"])
     if rel and "," not in text[rel.end() : f["start"]]:
@@ -121,9 +131,11 @@ def _key(word: str) -> str | None:
     return n
 
 
-def _date_after(text: str, f: dict, dates: list[dict]) -> tuple | None:
-    for d in dates:
-        if f["end"] <= d["start"] <= f["end"] + _DATE_REACH:
+def _date_after(text: str, f: dict, dates: list, starts: list[int]) -> tuple | None:
+    for _s, _i, d in dates[bisect_left(starts, f["end"]) :]:
+        if d["start"] > f["end"] + _DATE_REACH:
+            return None
+        if f["end"] <= d["start"]:
             if "." in text[f["end"] : d["start"]]:
                 return None
             return (d.get("year"), d.get("month"), d.get("relative"))

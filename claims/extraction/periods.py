@@ -52,9 +52,10 @@ _YARDSTICK = re.compile(
     re.IGNORECASE,
 )
 _NOT_AFTER_YEAR = re.compile(r"[\d%]|[.,]\d|s\b|\s+[a-z]+s\b")
-_PART_HINTS = ("end", "beginning", "start", "middle", "turn", "early", "late", "mid") + tuple(
-    norm(w) for w in ("نهاية", "أواخر", "مطلع", "بداية", "منتصف", "أوائل", "أواسط", "آخر")
-)
+_PART_HINTS = (
+    "end", "beginning", "start", "middle", "turn", "early", "late", "mid",
+    *(norm(w) for w in ("نهاية", "أواخر", "مطلع", "بداية", "منتصف", "أوائل", "أواسط", "آخر")),
+)  # fmt: skip
 _PART = re.compile(
     r"(?<![\w])(?:(?:the\s+)?(?P<en>end|beginning|start|middle|turn)\s+of\s+(?:the\s+month\s+of\s+)?"
     r"|(?P<en2>early|late|mid)[\s\-]"

@@ -185,7 +185,25 @@ class _Tokens:
 
 # Before a verb without و/ف, a noun is its subject (SVO): "إيران تتوقع إبرام اتفاقيات",
 # "الحكومة تتوقع عودة 20 ألف لاجئ". The words after such a verb are its object.
-_AR_BACK = re.compile(r"([^\s،,:؛;.!?؟\"«»“”()]+)\s+$")
+_WORD_ENDS = frozenset(" \n\t")
+_PUNCT = frozenset('،,:؛;.!?؟"«»“”()')
+
+
+def _word_before(t: str, pos: int) -> tuple[int, int] | None:
+    """The word that ends before the spaces before `pos`, if it opens after a space."""
+    e = pos
+    while e > 0 and t[e - 1] == " ":
+        e -= 1
+    if e == pos or e == 0:
+        return None
+    s = e
+    while s > 0 and t[s - 1] not in _WORD_ENDS and t[s - 1] not in _PUNCT:
+        s -= 1
+    if s == e or (s > 0 and t[s - 1] not in _WORD_ENDS):
+        return None
+    return s, e
+
+
 _AR_SUBJECT_MAX = 4
 
 
@@ -201,17 +219,18 @@ def _ar_subject_before(t: str, m: re.Match) -> tuple[int, int] | None:
     start = None
     pos = m.start()
     for _ in range(_AR_SUBJECT_MAX + 1):
-        w = _AR_BACK.search(t, max(0, pos - 40), pos)
-        if not w or t[w.start(1) - 1 : w.start(1)] not in ("", " ", "\n", "\t"):
+        w = _word_before(t, pos)
+        if w is None:
             break  # punctuation or the start of the text closes the subject
-        word = w.group(1)
+        ws, we = w
+        word = t[ws:we]
         if word in _AR_STOP or _is_stop(word) or word in _AR_VERB_SET or not word[:1].isalpha():
             break
-        if start is not None and pos - w.start(1) > 0 and len(t[w.start(1) : end]) > 60:
+        if end is not None and end - ws > 60:
             return None
-        start = w.start(1)
-        end = end or w.end(1)
-        pos = w.start(1)
+        start = ws
+        end = end or we
+        pos = ws
     else:
         return None  # ran into the words of a longer clause: no clean subject
     if start is None:

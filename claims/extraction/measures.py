@@ -23,12 +23,11 @@ from .numbers import APPROX, APPROX_RE, WORD_VALUES
 _NUM = r"\d+(?:[.,]\d+)*"
 # Found from the unit, then the number read back from a short slice.
 _TEMPERATURE_UNIT = re.compile(
-    r"(?<=\d)\s?(?:°\s?(?P<u1>[CF])\b|(?P<u2>[CF])(?![\w$'’])|\s?(?:°\s?)?degrees?\s+"
-    r"(?P<w>Celsius|centigrade|Fahrenheit)\b)"
-    + norm(r"|(?<=\d)\s+(?:درجة|درجات|درجه)\s+(?:مئوية|مئويه|سيليزية|سلزيوس)"),
-    re.IGNORECASE,
+    r"°\s?(?P<u1>[CF])\b|(?P<u2>[CF])(?![\w$'’])|(?:°\s?)?degrees?\s+"
+    r"(?P<w>Celsius|centigrade|Fahrenheit)\b"
+    + norm(r"|(?:درجة|درجات|درجه)\s+(?:مئوية|مئويه|سيليزية|سلزيوس)")
 )
-_NUMBER_BEFORE = re.compile(rf"(?<![\w.,])-?{_NUM}$")
+_NUMBER_BEFORE = re.compile(rf"(?<![\w.,])-?{_NUM}\s?$")
 _EN_NUMBER_WORDS = {
     w: v[1] for w, v in WORD_VALUES.items() if w.isascii() and v[0] == "unit" and len(w) > 2
 }
@@ -62,6 +61,15 @@ _FRACTIONS = {
     "quarter": 0.25, "half": 0.5, "third": 1 / 3, "three quarters": 0.75, "two thirds": 2 / 3,
     norm("ربع"): 0.25, norm("نصف"): 0.5, norm("ثلث"): 1 / 3, norm("ثلاثة أرباع"): 0.75,
 }  # fmt: skip
+_FRACTION_WORDS = (
+    "quarter",
+    "Quarter",
+    "half",
+    "Half",
+    "third",
+    "Third",
+    *(norm(w) for w in ("ربع", "نصف", "ثلث", "أرباع")),
+)
 _FRACTION_HINTS = ("quarter", "half", "third", norm("ربع"), norm("نصف"), norm("ثلث"), norm("أرباع"))
 _AND_DIGIT = re.compile(norm(r" و\s?(?=\d)"))
 _AR_COMPOUND = re.compile(
@@ -78,10 +86,11 @@ _AR_MULT = {
     )
 }  # fmt: skip
 _OF_THE = re.compile(
-    r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+of\s+(?:(?P<pron>them|whom|those|which)\b|"
-    r"(?:the|its|their|these|those|our)\s+(?:[\w\-]+['’]s\s+)?(?:\d[\d,]*\s+)?)",
+    r" of (?:(?P<pron>them|whom|those|which)\b|(?:the|its|their|these|those|our)\s+"
+    r"(?:[\w\-]+['’]s\s+)?(?:\d[\d,]*\s+)?)",
     re.IGNORECASE,
 )
+_NUM_END = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+)$")
 _COUNT_REACH = 400
 _APPROX_BEFORE = re.compile(rf"(?<!\w)(?P<approx>{APPROX_RE})\s+$", re.IGNORECASE)
 
@@ -128,10 +137,13 @@ def _temperatures(t, amounts, add, replaced, taken) -> None:
         n = _NUMBER_BEFORE.search(t, max(0, m.start() - 16), m.start())
         if n is None:
             continue
-        value = _number(n.group().lstrip("-"))
+        if m.group("w") is None and m.group().startswith(("C", "F")) and n.group()[-1:] == " ":
+            continue  # "5 C" is rarely a temperature; "5C" and "5 °C" are
+        raw = n.group().strip()
+        value = _number(raw.lstrip("-"))
         if value is None:
             continue
-        if n.group().startswith("-"):
+        if raw.startswith("-"):
             value = -value
         unit_letter = (m.group("u1") or m.group("u2") or m.group("w") or "c")[:1].lower()
         unit = "fahrenheit" if unit_letter == "f" else "celsius"
@@ -174,6 +186,8 @@ def _ages(t, add, free) -> None:
 
 
 def _point_fractions(t, amounts, add, replaced, taken) -> None:
+    if not any(w in t for w in _FRACTION_WORDS):
+        return
     for u in _POINT_UNIT.finditer(t):
         lo = max(0, u.start() - 30)
         head = t[lo : u.start()].lower()
@@ -224,10 +238,15 @@ def _bare_counts(t, amounts, add, free) -> None:
     if " of " not in t:
         return
     for m in _OF_THE.finditer(t):
-        s, e = m.span("n")
+        if not t[m.start() - 1 : m.start()].isdigit():
+            continue
+        num = _NUM_END.search(t, max(0, m.start() - 16), m.start())
+        if num is None:
+            continue
+        s, e = num.span("n")
         if not free(s, e):
             continue
-        value = _number(m.group("n"))
+        value = _number(num.group("n"))
         if value is None or value < 2 or 1900 <= value <= 2100:
             continue
         if m.group("pron"):

@@ -20,18 +20,17 @@ _PER_EN = {
 }  # fmt: skip
 _PER_AR = {
     norm("دولار"): "USD", norm("يورو"): "EUR", norm("جنيه إسترليني"): "GBP",
-    norm("إسترليني"): "GBP", norm("ين"): "JPY", norm("يوان"): "CNY", norm("روبل"): "RUB",
+    norm("إسترليني"): "GBP", norm("يوان"): "CNY", norm("روبل"): "RUB",
 }  # fmt: skip
 # Found from the second currency's word, then the connecting words read back: the words
 # "per" and ل are everywhere, the currency words rarely.
 _PER_WORD = re.compile(
-    rf"(?<![\w])(?:(?P<en>{'|'.join(_PER_EN)})s?(?![\w])(?!\s+(?:of|in\s+weight)\b)"
-    + norm(r"|(?P<pre>لل|ل|ال)?")
-    + rf"(?P<ar>{alternation(_PER_AR).replace(chr(92) + ' ', chr(92) + 's+')})"
-    + norm(r"(?:\s+(?:ال)?(?:أمريكي|أميركي))?(?![\w])")
-    + ")",
+    rf"(?P<en>{'|'.join(_PER_EN)})s?(?![\w])(?!\s+(?:of|in\s+weight)\b)"
+    rf"|(?P<ar>{alternation(_PER_AR).replace(chr(92) + ' ', chr(92) + 's+')})"
+    + norm(r"(?:\s+(?:ال)?(?:أمريكي|أميركي))?(?![\w])"),
     re.IGNORECASE,
 )
+_AR_PREFIXES = (norm("لل"), norm("ال"), norm("ل"))
 _EN_CONNECT = re.compile(
     r"\s+(?:per|to\s+the|to\s+one|to\s+a|against\s+the|for\s+(?:one|each|every))\s+"
     r"(?:(?:U\.?S\.?|US|American|single|common)\s+)?$",
@@ -87,16 +86,22 @@ def scan_rates(t: str, amounts: list[dict]) -> list[dict]:
 
 def _connector(t: str, m: re.Match) -> int | None:
     """Where the words joining the rate to its second currency start, or None."""
+    s = m.start()
     if m.group("en"):
-        c = _EN_CONNECT.search(t, max(0, m.start() - 40), m.start())
+        if s > 0 and (t[s - 1].isalnum() or t[s - 1] == "_"):
+            return None
+        c = _EN_CONNECT.search(t, max(0, s - 40), s)
         return c.start() if c else None
-    pre = m.group("pre") or ""
+    pre = next((p for p in _AR_PREFIXES if t.startswith(p, s - len(p))), "")
+    k = s - len(pre)
+    if k > 0 and (t[k - 1].isalnum() or t[k - 1] == "_"):
+        return None  # inside a longer word
     if pre in (norm("لل"), norm("ل")):
-        k = m.start()
-        while k > 0 and t[k - 1] == " ":
-            k -= 1
-        return k if k < m.start() else None
-    c = _AR_CONNECT.search(t, max(0, m.start() - 12), m.start())
+        j = k
+        while j > 0 and t[j - 1] == " ":
+            j -= 1
+        return j if j < k else None
+    c = _AR_CONNECT.search(t, max(0, k - 12), k)
     return c.start() if c else None
 
 

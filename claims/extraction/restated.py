@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from .normalize import norm
 
@@ -113,6 +114,7 @@ def _nouns(text, f, figure_ends, sentence_of, after=True, reach=_BEFORE_WORDS) -
     return frozenset(k for w in words if (k := _key(w)))
 
 
+@lru_cache(maxsize=4096)
 def _key(word: str) -> str | None:
     low = word.lower().replace("’", "'")
     if low.endswith("'s"):

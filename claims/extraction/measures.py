@@ -23,8 +23,8 @@ from .numbers import APPROX, APPROX_RE, WORD_VALUES
 _NUM = r"\d+(?:[.,]\d+)*"
 # Found from the unit, then the number read back from a short slice.
 _TEMPERATURE_UNIT = re.compile(
-    r"°\s?(?P<u1>[CF])\b|(?P<u2>[CF])(?![\w$'’])|(?:°\s?)?degrees?\s+"
-    r"(?P<w>Celsius|centigrade|Fahrenheit)\b"
+    r"°\s?(?P<u1>[CF])\b|(?P<u2>[CF])(?![\w$'’])|(?:°\s?)?[Dd]egrees?\s+"
+    r"(?P<w>[Cc]elsius|[Cc]entigrade|[Ff]ahrenheit)\b"
     + norm(r"|(?:درجة|درجات|درجه)\s+(?:مئوية|مئويه|سيليزية|سلزيوس)")
 )
 _NUMBER_BEFORE = re.compile(rf"(?<![\w.,])-?{_NUM}\s?$")
@@ -47,9 +47,8 @@ _MONTHS_ETC = re.compile(
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
 )
 _POINT_UNIT = re.compile(
-    r"(?:percentage|pct)\s+points?(?![\w])|(?<=quarter)-point(?![\w\-])|(?<=half)-point(?![\w\-])"
-    + norm(r"|نقطة\s+مئوية|في\s+المئة|في\s+المائة|بالمئة|بالمائة"),
-    re.IGNORECASE,
+    r"(?:[Pp]ercentage|pct)\s+points?(?![\w])|-point(?![\w\-])"
+    + norm(r"|نقطة\s+مئوية|في\s+المئة|في\s+المائة|بالمئة|بالمائة")
 )
 _POINT_FRACTION = re.compile(
     r"(?<![\w])(?P<f>(?:a|one)\s+quarter|half|(?:a|one)\s+third|three[\s\-]quarters|"
@@ -189,6 +188,10 @@ def _point_fractions(t, amounts, add, replaced, taken) -> None:
     if not any(w in t for w in _FRACTION_WORDS):
         return
     for u in _POINT_UNIT.finditer(t):
+        if u.group() == "-point" and not t[max(0, u.start() - 7) : u.start()].lower().endswith(
+            ("quarter", "half")
+        ):
+            continue
         lo = max(0, u.start() - 30)
         head = t[lo : u.start()].lower()
         if not any(w in head for w in _FRACTION_HINTS):

@@ -29,9 +29,8 @@ _RANGE_TAIL = re.compile(
 )
 _HYPHEN_TAIL = re.compile(rf"\s?[-–](?P<y2>{_Y}|\d\d)(?![\d\-/%])")
 _SAME_EN = re.compile(
-    r"(?<![\w])the\s+same\s+(?:period|quarter|month|week|time)\s+"
-    r"(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|of\s+(?:last|the\s+previous)\s+year)",
-    re.IGNORECASE,
+    r"(?<![\w])[Tt]he\s+same\s+(?:period|quarter|month|week|time)\s+"
+    r"(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|of\s+(?:last|the\s+previous)\s+year)"
 )
 _AR_LAST_YEAR = re.compile(norm(r"(?:العام|السنة)\s+(?:الماضي|الماضية|السابق|السابقة)(?![\w])"))
 _AR_FROM = re.compile(norm(r"\s+(?:من|في)\s+$"))

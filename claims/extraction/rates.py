@@ -27,9 +27,8 @@ _PER_AR = {
 _PER_WORD = re.compile(
     rf"(?P<en>{'|'.join(_PER_EN)})s?(?![\w])(?!\s+(?:of|in\s+weight)\b)"
     rf"|(?P<ar>{alternation(_PER_AR).replace(chr(92) + ' ', chr(92) + 's+')})"
-    + norm(r"(?:\s+(?:ال)?(?:أمريكي|أميركي))?(?![\w])"),
-    re.IGNORECASE,
-)
+    + norm(r"(?:\s+(?:ال)?(?:أمريكي|أميركي))?(?![\w])")
+)  # case-sensitive: IGNORECASE would cost a full scan of every position
 _AR_PREFIXES = (norm("لل"), norm("ال"), norm("ل"))
 _EN_CONNECT = re.compile(
     r"\s+(?:per|to\s+the|to\s+one|to\s+a|against\s+the|for\s+(?:one|each|every))\s+"

@@ -22,6 +22,9 @@ from .numbers import APPROX, APPROX_RE, WORD_VALUES
 
 _NUM = r"\d+(?:[.,]\d+)*"
 # Found from the unit, then the number read back from a short slice.
+# Every branch opens with a plain literal so the scan can skip ahead (a class such as [CF]
+# or a nested group defeats that and costs four times as much).
+_TEMPERATURE_ANCHOR = re.compile(r"°|C(?![\w$'’])|F(?![\w$'’])|Degree|degree|" + norm("درج"))
 _TEMPERATURE_UNIT = re.compile(
     r"°\s?(?P<u1>[CF])\b|(?P<u2>[CF])(?![\w$'’])|(?:°\s?)?[Dd]egrees?\s+"
     r"(?P<w>[Cc]elsius|[Cc]entigrade|[Ff]ahrenheit)\b"
@@ -60,15 +63,7 @@ _FRACTIONS = {
     "quarter": 0.25, "half": 0.5, "third": 1 / 3, "three quarters": 0.75, "two thirds": 2 / 3,
     norm("ربع"): 0.25, norm("نصف"): 0.5, norm("ثلث"): 1 / 3, norm("ثلاثة أرباع"): 0.75,
 }  # fmt: skip
-_FRACTION_WORDS = (
-    "quarter",
-    "Quarter",
-    "half",
-    "Half",
-    "third",
-    "Third",
-    *(norm(w) for w in ("ربع", "نصف", "ثلث", "أرباع")),
-)
+_FRACTION_ANCHOR = re.compile("quarter|half|third|Quarter|Half|Third|" + norm("ربع|نصف|ثلث|أرباع"))
 _FRACTION_HINTS = ("quarter", "half", "third", norm("ربع"), norm("نصف"), norm("ثلث"), norm("أرباع"))
 _AND_DIGIT = re.compile(norm(r" و\s?(?=\d)"))
 _AR_COMPOUND = re.compile(
@@ -132,7 +127,12 @@ def _number(raw: str) -> float | None:
 
 
 def _temperatures(t, amounts, add, replaced, taken) -> None:
-    for m in _TEMPERATURE_UNIT.finditer(t):
+    for a in _TEMPERATURE_ANCHOR.finditer(t):
+        if not t[max(0, a.start() - 2) : a.start()].strip(" ")[-1:].isdigit():
+            continue  # a temperature's unit follows its number
+        m = _TEMPERATURE_UNIT.match(t, a.start())
+        if m is None:
+            continue
         n = _NUMBER_BEFORE.search(t, max(0, m.start() - 16), m.start())
         if n is None:
             continue
@@ -184,9 +184,13 @@ def _ages(t, add, free) -> None:
             add(_quantity(m.start("n"), m.end("n"), value, "year", age=True))
 
 
+def _bounded(t: str, s: int, e: int) -> bool:
+    return (s == 0 or not t[s - 1].isalpha()) and (e == len(t) or not t[e].isalpha())
+
+
 def _point_fractions(t, amounts, add, replaced, taken) -> None:
-    if not any(w in t for w in _FRACTION_WORDS):
-        return
+    if not any(_bounded(t, m.start(), m.end()) for m in _FRACTION_ANCHOR.finditer(t)):
+        return  # "الأربعاء" holds ربع, "behalf" holds half: only a whole word counts
     for u in _POINT_UNIT.finditer(t):
         if u.group() == "-point" and not t[max(0, u.start() - 7) : u.start()].lower().endswith(
             ("quarter", "half")

@@ -29,7 +29,11 @@ _PER_WORD = re.compile(
     rf"|(?P<ar>{alternation(_PER_AR).replace(chr(92) + ' ', chr(92) + 's+')})"
     + norm(r"(?:\s+(?:ال)?(?:أمريكي|أميركي))?(?![\w])")
 )  # case-sensitive: IGNORECASE would cost a full scan of every position
+# A flat list of literals lets the scan skip to candidate positions; the full pattern is tried
+# only there (nested groups and IGNORECASE both defeat that skip).
+_PER_ANCHOR = re.compile("|".join(sorted([*_PER_EN, *_PER_AR], key=len, reverse=True)))
 _AR_PREFIXES = (norm("لل"), norm("ال"), norm("ل"))
+_AR_JOINED = frozenset({norm("لل"), norm("ل")})
 _EN_CONNECT = re.compile(
     r"\s+(?:per|to\s+the|to\s+one|to\s+a|against\s+the|for\s+(?:one|each|every))\s+"
     r"(?:(?:U\.?S\.?|US|American|single|common)\s+)?$",
@@ -52,7 +56,10 @@ def scan_rates(t: str, amounts: list[dict]) -> list[dict]:
     by_end = {f["end"]: f for f in amounts if f["type"] == "money"}
     spans: list[tuple[int, int]] | None = None
     out: list[dict] = []
-    for m in _PER_WORD.finditer(t):
+    for a in _PER_ANCHOR.finditer(t):
+        m = _PER_WORD.match(t, a.start())
+        if m is None:
+            continue
         connect = _connector(t, m)
         if connect is None:
             continue
@@ -95,7 +102,7 @@ def _connector(t: str, m: re.Match) -> int | None:
     k = s - len(pre)
     if k > 0 and (t[k - 1].isalnum() or t[k - 1] == "_"):
         return None  # inside a longer word
-    if pre in (norm("لل"), norm("ل")):
+    if pre in _AR_JOINED:
         j = k
         while j > 0 and t[j - 1] == " ":
             j -= 1

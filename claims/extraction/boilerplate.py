@@ -78,8 +78,7 @@ _PROMO = re.compile(
 )
 
 
-def _credit_or_promo(n: str) -> bool:
-    low = n.lower()
+def _credit_or_promo(low: str) -> bool:
     if (low[:1] == "(" or any(h in low for h in _CREDIT_HINTS)) and _CREDIT_LINE.search(low):
         return len(low.split()) <= 40
     if any(h in low for h in _PROMO_HINTS) and _PROMO.search(low):
@@ -92,8 +91,6 @@ def is_boilerplate_line(line: str, normalized: str | None = None) -> bool:
     if not stripped:
         return False
     n = (normalized if normalized is not None else norm(line)).strip()
-    if _credit_or_promo(n):
-        return True
     m = _PREFIX_RE.match(n)
     if m:
         word = n[: m.end()].strip(" \t•-*·▪►>():：|/").lower()
@@ -107,6 +104,8 @@ def is_boilerplate_line(line: str, normalized: str | None = None) -> bool:
     ):
         return True
     low = n.lower()
+    if _credit_or_promo(low):
+        return True
     if not any(k in low for k in _SUBSCRIBE_HINTS):
         return False
     return bool(_SUBSCRIBE.search(low)) and len(n.split()) <= 25

@@ -93,15 +93,22 @@ def scan_measures(t: str, amounts: list[dict], dates: list[dict]) -> tuple[list[
     """New facts and the (start, end) of amounts they replace."""
     out: list[dict] = []
     replaced: set[tuple[int, int]] = set()
-    taken = sorted([(f["start"], f["end"]) for f in amounts + dates])
+    taken: list[tuple[int, int]] = []
+
+    def spans() -> list[tuple[int, int]]:
+        if not taken:  # built on first use: most texts have none of these figures
+            taken.extend(sorted([(f["start"], f["end"]) for f in amounts + dates]))
+            taken.append((len(t) + 1, len(t) + 1))
+        return taken
 
     def free(s: int, e: int) -> bool:
-        i = bisect_left(taken, (e, -1))
-        return not any(a < e and s < b for a, b in taken[max(0, i - 3) : i])
+        spans_ = spans()
+        i = bisect_left(spans_, (e, -1))
+        return not any(a < e and s < b for a, b in spans_[max(0, i - 3) : i])
 
     def add(f: dict) -> None:
         out.append(f)
-        insort(taken, (f["start"], f["end"]))
+        insort(spans(), (f["start"], f["end"]))
 
     _temperatures(t, amounts, add, replaced, taken)
     _adjectives(t, add, free)
@@ -223,8 +230,10 @@ def _compounds(t, amounts, replaced) -> None:
     """12 ألفاً و450 طناً: the amount that starts after و takes the thousands before it."""
     if " " + norm("و") not in t:
         return
-    by_start = {f["start"]: f for f in amounts}
+    by_start: dict[int, dict] = {}
     for j in _AND_DIGIT.finditer(t):
+        if not by_start:
+            by_start = {f["start"]: f for f in amounts} or {-1: {}}
         f = by_start.get(j.end())
         if f is None:
             continue

@@ -69,6 +69,16 @@ _PART_NAMES = {
     norm("منتصف"): "middle", norm("أوائل"): "early", norm("أواسط"): "middle", norm("آخر"): "end",
 }  # fmt: skip
 _HEAD_REACH = 36
+_YARD_WORDS = frozenset(
+    "like than record versus vs vs. unlike on over against with to of early late mid mid-".split()
+    + [
+        p + norm(w)
+        for w in ("صيف", "شتاء", "ربيع", "خريف", "موسم", "نهاية", "أواخر", "مطلع", "بداية",
+                  "منتصف", "أوائل", "أواسط", "مقارنة")
+        for p in ("", "ب", "ل", "و")
+    ]
+    + [norm("ب"), norm("مع")]
+)  # fmt: skip
 _NOT_BEFORE_YEAR = frozenset("0123456789.,")
 
 
@@ -113,6 +123,9 @@ def add_periods(t: str, dates: list[dict]) -> list[dict]:
     for s, e in years:
         if _overlaps(taken, s, e) or _NOT_AFTER_YEAR.match(t, e):
             continue
+        before = t[max(0, s - _HEAD_REACH) : s].split()
+        if not before or not _YARD_WORDS.intersection(w.lower() for w in before[-3:]):
+            continue  # most years follow في، عام، in, since: no yardstick word, no regex
         if not _YARDSTICK.search(t, max(0, s - _HEAD_REACH), s):
             continue
         if quantities.UNIT_AFTER.match(t, e) or quantities.count_after(t, e, 2.0):

@@ -53,7 +53,7 @@ _BACK_REACH = 160
 
 def scan_rates(t: str, amounts: list[dict]) -> list[dict]:
     """Extends money facts followed by "per euro" and returns new facts for bare numbers."""
-    by_end = {f["end"]: f for f in amounts if f["type"] == "money"}
+    by_end: dict[int, dict] | None = None
     spans: list[tuple[int, int]] | None = None
     out: list[dict] = []
     for a in _PER_ANCHOR.finditer(t):
@@ -64,6 +64,8 @@ def scan_rates(t: str, amounts: list[dict]) -> list[dict]:
         if connect is None:
             continue
         per = _per_code(m)
+        if by_end is None:
+            by_end = {f["end"]: f for f in amounts if f["type"] == "money"}
         f = by_end.get(connect)
         if f is not None:
             if f.get("currency") != per and "value" in f:

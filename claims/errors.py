@@ -21,7 +21,10 @@ class Forbidden(WorkflowError):
 
 
 class FourEyesViolation(Forbidden):
-    default_detail = "A verdict's author can never approve it: another editor must."
+    default_detail = (
+        "A verdict's author can never approve or return it, nor can anyone who wrote a version "
+        "of it: another editor must."
+    )
 
 
 class Conflict(WorkflowError):

@@ -2,8 +2,10 @@
 
 import datetime as dt
 import hashlib
+import logging
 import re
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -14,6 +16,9 @@ from claims.audit import audit_record
 from claims.models import Article, ArticleURL, Claim
 from claims.text_input import UnreadableText, clean_body
 from claims.url_keys import InvalidURL, source_url_normalized, url_match_key
+from claims.web_addresses import web_address_checked
+
+logger = logging.getLogger(__name__)
 
 
 class ArticleRejected(Exception):
@@ -62,6 +67,7 @@ def _checked_published_on(published_on: dt.date | None) -> dt.date | None:
 
 def _attach_published_url(article: Article, url: str) -> None:
     try:
+        url = web_address_checked(url)
         key = url_match_key(url)
     except InvalidURL as error:
         raise ArticleRejected(f"published_url: {error}") from None
@@ -98,7 +104,7 @@ def article_submit(
     title = (title or "").strip()[:500]
     if url and not body:
         try:
-            fetch_url = source_url_normalized(url)
+            fetch_url = source_url_normalized(web_address_checked(url))
         except InvalidURL as error:
             raise ArticleRejected(f"url: {error}") from None
         article = Article.objects.create(
@@ -220,6 +226,15 @@ def article_extract(*, article: Article) -> int:
         )
     except ExtractionError as error:
         article_extraction_failed(article=article, reason=str(error))
+        return 0
+    except SoftTimeLimitExceeded:
+        article_extraction_failed(article=article, reason="Extraction took too long.")
+        return 0
+    except Exception as error:  # whatever the text does to the extractor, the article moves on
+        logger.exception("extraction failed for article %s", article.pk)
+        article_extraction_failed(
+            article=article, reason=f"Extraction failed: {type(error).__name__}: {error}"[:500]
+        )
         return 0
     with transaction.atomic():
         try:

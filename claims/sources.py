@@ -29,6 +29,7 @@ from claims.host_slots import HostBusy, host_slot
 from claims.models import Citation, Claim, Evidence, Snapshot, Source
 from claims.url_check import Fetched, page_fetch, url_check
 from claims.url_keys import InvalidURL, source_url_normalized
+from claims.web_addresses import web_address_checked
 
 logger = logging.getLogger(__name__)
 
@@ -91,13 +92,18 @@ def _source_schedule(source: Source) -> bool:
 
 @transaction.atomic
 def source_attach(*, claim: Claim, url: str, added_by=None) -> tuple[Citation, bool]:
-    """Cite `url` for `claim`; returns (citation, created). Raises InvalidURL."""
-    normalized = source_url_normalized(url)
+    """Cite `url` for `claim`; returns (citation, created). Raises InvalidURL.
+
+    A source is shared by everyone who cites its address, so it keeps (and is fetched from) the
+    clean form: `http://x@victim.example/story` from one checker must not become what everyone
+    else citing `http://victim.example/story` gets.
+    """
+    normalized = source_url_normalized(web_address_checked(url))
     if len(normalized) > 2000:
         raise InvalidURL("The URL is longer than 2000 characters.")
     source, _ = Source.objects.get_or_create(
         normalized_url=normalized,
-        defaults={"url": url.strip()[:2000], "host": _host_of(normalized)},
+        defaults={"url": normalized, "host": _host_of(normalized)},
     )
     source = Source.objects.select_for_update().get(pk=source.pk)
     citation, created = Citation.objects.get_or_create(
@@ -234,7 +240,7 @@ def _fetch_with_host_slot(source: Source) -> Fetched:
         redis_url=settings.REDIS_URL,
         folder=settings.VAR_DIR / "host-slots",
     ):
-        return url_fetch(source.url, options)
+        return url_fetch(source.normalized_url, options)
 
 
 @transaction.atomic

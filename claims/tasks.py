@@ -1,5 +1,7 @@
 """Celery tasks of the claims app: thin boundaries around claims.ingest and claims.sources."""
 
+import logging
+
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
@@ -17,6 +19,9 @@ from claims.sources import (
     source_fetch_retrying,
     sources_refetch_stale,
 )
+from claims.url_check import content_failure_reason
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(name="claims.tasks.extract_article", acks_late=True)
@@ -70,6 +75,9 @@ def check_source(self, source_id: int, fetch_key: str) -> None:
         ) from None
     except SoftTimeLimitExceeded:
         source_fetch_failed(source=source, reason="The check took longer than the task time limit.")
+    except Exception as error:  # the content broke the check: say so rather than stay `fetching`
+        logger.exception("check of source %s failed", source.pk)
+        source_fetch_failed(source=source, reason=content_failure_reason(error))
 
 
 @shared_task(name="claims.tasks.check_claim", acks_late=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.core.exceptions import ImproperlyConfigured
 
 from claims.checking import SourceText, check_claim
@@ -57,13 +58,24 @@ def options_from_env() -> FetchOptions:
     )
 
 
+def content_failure_reason(error: BaseException, *, kind: str = "") -> str:
+    """What a checker reads when a page could not be read (never a traceback)."""
+    what = f"the {kind.upper()} content" if kind else "the content"
+    detail = str(error)[:200] or type(error).__name__
+    return f"Could not read {what}: {detail}"
+
+
 def page_fetch(url: str, options: FetchOptions) -> Fetched:
     """Safe fetch and text extraction; raises FetchRefused or FetchFailed."""
     result = fetch(url, options)
     try:
         page = extract_content(result.body, kind=result.kind, charset=result.charset)
-    except ValueError as error:
-        raise FetchFailed(str(error), http_status=result.http_status) from None
+    except SoftTimeLimitExceeded:
+        raise
+    except Exception as error:  # hostile content: RecursionError, pypdf's limits, anything
+        raise FetchFailed(
+            content_failure_reason(error, kind=result.kind), http_status=result.http_status
+        ) from None
     return Fetched(
         final_url=result.final_url,
         http_status=result.http_status,

@@ -22,6 +22,8 @@ AMP_PARAMS = {"amp", "outputtype"}
 PATH_SAFE = "/:@!$&'()*+,;=-._~"
 ENCODED_SLASH = re.compile("%2f", re.IGNORECASE)
 DEFAULT_PORTS = {"http": 80, "https": 443}
+# No address contains control characters; PostgreSQL refuses a NUL in any text it is given.
+CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class InvalidURL(ValueError):
@@ -36,7 +38,12 @@ def _split(url: str):
         url = "http:" + url
     if "://" not in url:
         url = "http://" + url
-    parts = urlsplit(url)
+    if CONTROL_CHARS.search(url):
+        raise InvalidURL("The URL contains control characters.")
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a broken IPv6 literal: http://[::1/ or http://a]b.com/
+        raise InvalidURL("The URL's host is malformed.") from None
     if parts.scheme.lower() not in DEFAULT_PORTS:
         raise InvalidURL(f"Only http and https URLs are accepted, not {parts.scheme!r}.")
     if not parts.hostname:
@@ -102,6 +109,10 @@ def _without_amp(query: str) -> str:
 def url_match_key(url: str) -> str:
     """Scheme-, `www.`-, slash-, case-of-host-, tracking-, AMP-, %-encoding- and fragment-insensitive key."""
     parts = _split(url)
+    # A published article lives on a public site: `notaurl` or `javascript:443/…` read with
+    # http:// in front name a bare word, not a web host.
+    if "." not in parts.hostname and ":" not in parts.hostname and parts.hostname != "localhost":
+        raise InvalidURL("The URL's host is not a domain name or an IP address.")
     host = _host(parts)
     if host.startswith("www."):
         host = host[4:]

@@ -4,9 +4,11 @@ See README.md "Configuration" for the list.
 """
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_float, env_int, env_list, env_str, redis_url_checked
@@ -51,12 +53,17 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "csp",
+    "axes",
     "claims",
     "reviews",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.request_limits.RequestSizeLimitMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Static files (the desk's CSS and htmx, the publishers' embed.js) straight from gunicorn.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -66,6 +73,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After CSP and X-Frame-Options: their response phase runs after this one's.
+    "config.security_headers.SecurityHeadersMiddleware",
+    # Last: turns a locked-out login into the lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -139,6 +150,11 @@ else:
         }
     }
 
+# django-axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -180,6 +196,45 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if env_bool("SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Proxies in front of the app that append to X-Forwarded-For. 0: the header is ignored and the
+# peer address is the client (anyone can write the header; only trusted proxies' entries count).
+CLAIMDESK_TRUSTED_PROXIES = env_int("CLAIMDESK_TRUSTED_PROXIES", 0)
+# Request bodies over this answer 413 (an article of CLAIMDESK_MAX_ARTICLE_CHARS fits easily).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("CLAIMDESK_MAX_REQUEST_BYTES", 4 * 1024 * 1024)
+CLAIMDESK_MAX_JSON_DEPTH = env_int("CLAIMDESK_MAX_JSON_DEPTH", 64)
+
+# Content-Security-Policy (django-csp): no inline script anywhere, styles from our files (or a
+# per-response nonce). Only the public verdict pages may be framed, by CLAIMDESK_EMBED_ANCESTORS.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+CLAIMDESK_EMBED_ANCESTORS = env_list("CLAIMDESK_EMBED_ANCESTORS", ["*"])
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+CLAIMDESK_PERMISSIONS_POLICY = env_str(
+    "CLAIMDESK_PERMISSIONS_POLICY",
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+)
+
+# Brute force (django-axes): an account, and separately an address, is locked after
+# CLAIMDESK_LOGIN_FAILURE_LIMIT wrong passwords in a row, for CLAIMDESK_LOGIN_COOLOFF_MINUTES.
+CLAIMDESK_LOGIN_FAILURE_LIMIT = env_int("CLAIMDESK_LOGIN_FAILURE_LIMIT", 10)
+AXES_FAILURE_LIMIT = CLAIMDESK_LOGIN_FAILURE_LIMIT + 1  # axes counts the locking attempt too
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("CLAIMDESK_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "config.client_address.lockout_response"
+AXES_VERBOSE = False
+
 # CORS: only the public publication API is open, and only for GET.
 CORS_URLS_REGEX = r"^/api/v1/public/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
@@ -208,12 +263,23 @@ REST_FRAMEWORK = {
         "public": env_str("CLAIMDESK_PUBLIC_THROTTLE", "600/minute"),
     },
     "EXCEPTION_HANDLER": "config.api_errors.exception_handler",
+    "DEFAULT_PARSER_CLASSES": [
+        "config.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    # Throttles key on the peer address unless proxies are declared (see CLAIMDESK_TRUSTED_PROXIES).
+    "NUM_PROXIES": CLAIMDESK_TRUSTED_PROXIES,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Claimdesk API",
     "DESCRIPTION": "Claim extraction, review workflow, source checks and ClaimReview publication.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from our own static files: no CDN, and it runs under the CSP.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     # Several models have a `status`: name each enum after its model.
     "ENUM_NAME_OVERRIDES": {
@@ -324,6 +390,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # django-axes logs every login at INFO; failures and lockouts come at WARNING.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 # "Checked before?" matching (reviews.matching). Scores are in [0, 1]; set from the labelled

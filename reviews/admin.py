@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from claims.admin_audit import AuditedAdmin, ReadOnlyAdminMixin
 from reviews.models import (
     Assignment,
     EditorialDecision,
@@ -13,7 +14,7 @@ from reviews.models import (
 
 
 @admin.register(Queue)
-class QueueAdmin(admin.ModelAdmin):
+class QueueAdmin(AuditedAdmin):
     list_display = [
         "slug",
         "name",
@@ -36,13 +37,15 @@ class RatingInline(admin.TabularInline):
 
 
 @admin.register(RatingScale)
-class RatingScaleAdmin(admin.ModelAdmin):
+class RatingScaleAdmin(AuditedAdmin):
     list_display = ["slug", "name", "is_default"]
     inlines = [RatingInline]
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(ReadOnlyAdminMixin, AuditedAdmin):
+    """Claims are assigned through the queues and the editor's reassign, never here."""
+
     list_display = [
         "id",
         "claim",
@@ -56,24 +59,23 @@ class AssignmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Verdict)
-class VerdictAdmin(admin.ModelAdmin):
+class VerdictAdmin(ReadOnlyAdminMixin, AuditedAdmin):
+    """Publication goes only through the approval function (four eyes, audit, public cache)."""
+
     list_display = ["id", "claim", "author", "rating", "status", "version", "published_at"]
     list_filter = ["status", "rating"]
     raw_id_fields = ["claim", "author", "supersedes"]
-    filter_horizontal = ["evidence"]
+    filter_horizontal = ["evidence", "contributors"]
 
 
 @admin.register(EditorialDecision)
-class EditorialDecisionAdmin(admin.ModelAdmin):
+class EditorialDecisionAdmin(ReadOnlyAdminMixin, AuditedAdmin):
     list_display = ["id", "verdict", "editor", "decision", "created_at"]
     raw_id_fields = ["verdict", "editor"]
 
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(AuditedAdmin):
     list_display = ["id", "recipient", "verb", "message", "created_at", "read_at"]
     raw_id_fields = ["recipient", "verdict"]
 

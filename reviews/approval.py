@@ -37,13 +37,22 @@ def _locked_submitted(*, verdict_id: int, version: int | None) -> Verdict:
     return verdict
 
 
-def verdict_approval_refusal_record(*, verdict: Verdict, editor, reason: str) -> None:
+def verdict_contributed_by(*, verdict: Verdict, user) -> bool:
+    """Four eyes by contribution: the author, and anyone who saved or submitted any version."""
+    if verdict.author_id == user.pk:
+        return True
+    return verdict.contributors.filter(pk=user.pk).exists()
+
+
+def verdict_approval_refusal_record(
+    *, verdict: Verdict, editor, reason: str, action: str = "verdict.approve_refused"
+) -> None:
     # Its own transaction, before the approval's: the refusal stays on record although the
     # approval is refused (an attempt to self-approve is exactly what the trail is for).
     with transaction.atomic():
         audit_record(
             actor=editor,
-            action="verdict.approve_refused",
+            action=action,
             obj=verdict,
             before={"status": verdict.status, "version": verdict.version},
             after={"reason": reason},
@@ -55,9 +64,9 @@ def verdict_approve(*, verdict: Verdict, editor, version: int | None = None) -> 
     """Publish a submitted verdict. Its author can never approve it, whatever their roles."""
     if not is_editor(editor):
         raise Forbidden("Only editors approve verdicts.")
-    if verdict.author_id == editor.pk:
+    if verdict_contributed_by(verdict=verdict, user=editor):
         verdict_approval_refusal_record(
-            verdict=verdict, editor=editor, reason="four-eyes: the author cannot approve"
+            verdict=verdict, editor=editor, reason="four-eyes: a contributor cannot approve"
         )
         raise FourEyesViolation()
     return _verdict_publish(verdict_id=verdict.pk, editor=editor, version=version)
@@ -67,7 +76,7 @@ def verdict_approve(*, verdict: Verdict, editor, version: int | None = None) -> 
 def _verdict_publish(*, verdict_id: int, editor, version: int | None) -> Verdict:
     # 1. Lock the verdict: a second approval waits here, then finds it published (409).
     verdict = _locked_submitted(verdict_id=verdict_id, version=version)
-    if verdict.author_id == editor.pk:
+    if verdict_contributed_by(verdict=verdict, user=editor):
         raise FourEyesViolation()
     # Submitted before sources were required, or its rating changed since: still no publishing
     # a rating that needs a source without one.
@@ -139,17 +148,31 @@ def _publication_invalidate(article_id: int) -> None:
     publication_invalidate(article_id=article_id)
 
 
-@transaction.atomic
 def verdict_return(
     *, verdict: Verdict, editor, comment: str, version: int | None = None
 ) -> Verdict:
     """Send a submitted verdict back to its checker with the editor's comment."""
     if not is_editor(editor):
         raise Forbidden("Only editors return verdicts.")
+    if verdict_contributed_by(verdict=verdict, user=editor):
+        verdict_approval_refusal_record(
+            verdict=verdict,
+            editor=editor,
+            reason="four-eyes: a contributor cannot return",
+            action="verdict.return_refused",
+        )
+        raise FourEyesViolation()
+    return _verdict_send_back(verdict=verdict, editor=editor, comment=comment, version=version)
+
+
+@transaction.atomic
+def _verdict_send_back(*, verdict: Verdict, editor, comment: str, version: int | None) -> Verdict:
     comment = (comment or "").strip()
     if not comment:
         raise InvalidInput("A comment is required: tell the checker what to change.")
     verdict = _locked_submitted(verdict_id=verdict.pk, version=version)
+    if verdict_contributed_by(verdict=verdict, user=editor):
+        raise FourEyesViolation()
     EditorialDecision.objects.create(
         verdict=verdict,
         editor=editor,

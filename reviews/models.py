@@ -134,6 +134,10 @@ class Verdict(models.Model):
         blank=True, help_text=_("Published as the ClaimReview's reviewBody.")
     )
     evidence = models.ManyToManyField(Snapshot, blank=True, related_name="verdicts")
+    # Everyone who saved, submitted or rewrote any version: none of them may decide on it.
+    contributors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="contributed_verdicts"
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     version = models.PositiveIntegerField(default=1)
     supersedes = models.OneToOneField(

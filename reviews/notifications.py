@@ -6,6 +6,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from claims.bidi import isolated
 from reviews.models import Notification, Verdict
 
 
@@ -42,7 +43,7 @@ def notify_verdict_approved(*, verdict: Verdict, editor) -> Notification:
         verb="approved",
         verdict=verdict,
         message=(
-            f"{editor.get_username()} approved and published your verdict on claim "
+            f"{isolated(editor.get_username())} approved and published your verdict on claim "
             f"{verdict.claim_id}: {verdict.summary}"
         ),
     )
@@ -54,6 +55,6 @@ def notify_verdict_returned(*, verdict: Verdict, editor, comment: str) -> Notifi
         verb="returned",
         verdict=verdict,
         message=(
-            f"{editor.get_username()} returned your verdict on claim {verdict.claim_id}: {comment}"
+            f"{isolated(editor.get_username())} returned your verdict on claim {verdict.claim_id}: {comment}"
         ),
     )

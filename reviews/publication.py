@@ -28,6 +28,7 @@ from django.urls import reverse
 
 from claims.models import Article, ArticleURL
 from claims.url_keys import InvalidURL, url_match_key
+from claims.web_addresses import is_web_address
 from reviews.badges import badge_svg
 from reviews.claimreview import canonical_urls, claim_review, iso_date, verdict_public_url
 from reviews.models import Rating, Verdict
@@ -102,11 +103,14 @@ def _published_verdicts(article_ids: Iterable[int] = (), claim_id: int | None = 
 def _publication(article: Article, verdicts: list[Verdict], *, details: bool = True) -> Publication:
     if not details:  # a badge needs the ratings only: two queries on a cache miss, not six
         return Publication(article, [], verdicts, {}, {})
-    urls = list(
-        ArticleURL.objects.filter(article=article)
+    # Only web addresses are published: anything else stored before the rule stays private.
+    urls = [
+        url
+        for url in ArticleURL.objects.filter(article=article)
         .order_by("created_at", "id")
         .values_list("url", flat=True)
-    )
+        if is_web_address(url)
+    ]
     claim_ids = [verdict.claim_id for verdict in verdicts]
     first_published = {}
     best_worst = {}

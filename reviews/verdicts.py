@@ -202,6 +202,7 @@ def verdict_save_draft(
         working.version = version + 1
     if snapshots is not None:
         working.evidence.set(snapshots)
+    working.contributors.add(author)
     after = _snapshot(working)
     if snapshots is not None:
         after["evidence"] = [snapshot.pk for snapshot in snapshots]
@@ -280,6 +281,7 @@ def verdict_submit(
         verdict.version + 1,
         now,
     )
+    verdict.contributors.add(author)
     if not is_correction:
         claim_transition(claim=claim, event=ClaimEvent.SUBMIT, actor=author)
         _assignment_end(claim=claim, reason=Assignment.EndReason.SUBMITTED)
@@ -333,6 +335,7 @@ def verdict_correct(
         raise Conflict("A correction of this verdict is already under way.") from None
     if snapshots is not None:
         verdict.evidence.set(snapshots)
+    verdict.contributors.add(author)
     audit_record(
         actor=author,
         action="verdict.correct",

@@ -172,13 +172,21 @@ MATRIX = [
         None,
         expect(401, 404, 200, 404, 404, 404),
     ),
-    # Sources: any fact-checker may cite a source; the whole newsroom reads the evidence.
+    # Sources: the checker holding the claim (or an editor who is also a fact-checker) cites a
+    # source; the whole newsroom reads the evidence.
     (
         "attach source",
         "post",
+        "/api/v1/claims/{held}/sources/",
+        {"url": "https://example.org/a"},
+        expect(401, 403, 201, 403, 403, 201),
+    ),
+    (
+        "attach source to a claim someone else holds",
+        "post",
         "/api/v1/claims/{queued}/sources/",
         {"url": "https://example.org/a"},
-        expect(401, 403, 201, 201, 403, 201),
+        expect(401, 403, 403, 403, 403, 201),
     ),
     ("read evidence", "get", "/api/v1/claims/{queued}/evidence/", None, READ),
     ("candidate sources", "get", "/api/v1/claims/{queued}/candidate-sources/", None, READ),

@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from claims.models import AuditEvent, Citation, Claim, Source
 from claims.sources import source_attempt_start, source_check
+from reviews.assignment import lease_end
+from reviews.models import Assignment
 from tests.conftest import api_client_for
 from tests.factories import ArticleFactory, ClaimFactory
 from tests.sources_pages import ENGLISH_PAGE
@@ -19,13 +21,22 @@ def plain_http(settings):
 
 
 @pytest.fixture
-def claim(defaults) -> Claim:
+def claim(checker) -> Claim:
+    """A claim the checker holds (only its holder, or an editor, cites sources for it)."""
     article = ArticleFactory(
         body=ARABIC_CLAIM + " المصدر: https://news.example.org/deal?utm_source=x، "
         "وانظر http://archive.example.com/a. ومرة أخرى https://news.example.org/deal",
         language="ar",
     )
-    return ClaimFactory(article=article, start=0, end=len(ARABIC_CLAIM), kind=Claim.Kind.MONEY)
+    claim = ClaimFactory(
+        article=article,
+        start=0,
+        end=len(ARABIC_CLAIM),
+        kind=Claim.Kind.MONEY,
+        status=Claim.Status.ASSIGNED,
+    )
+    Assignment.objects.create(claim=claim, checker=checker, lease_expires_at=lease_end())
+    return claim
 
 
 def sources_url(claim) -> str:
@@ -44,14 +55,14 @@ def test_it_attaches_a_source_for_a_fact_checker(checker_api, checker, claim):
     assert response.status_code == 201
     body = response.json()
     source = Source.objects.get(pk=body["id"])
-    assert body["url"] == "https://Example.org/report"
+    assert body["url"] == "https://example.org/report"  # shared: its clean address
     assert body["status"] == "pending"
     assert source.normalized_url == "https://example.org/report"
     assert source.fetch_key
     event = AuditEvent.objects.get(action="source.attach")
     assert event.actor == checker
     assert event.claim_id == claim.pk
-    assert event.after["url"] == "https://Example.org/report"
+    assert event.after["url"] == "https://example.org/report"
 
 
 def test_it_returns_the_same_source_for_the_same_url_twice(checker_api, claim):

@@ -199,7 +199,7 @@ def test_it_offers_the_verdict_form_only_to_the_holder(desk_client, checker, che
     assert 'data-soft-limit="75"' in mine
     assert "Release claim" in mine
     assert 'id="verdict-form"' not in theirs
-    assert "checker is working on this claim" in theirs
+    assert "<bdi>checker</bdi> is working on this claim" in theirs
 
 
 def test_it_autosaves_a_draft_and_hands_back_the_new_version(desk_client, checker, held_claim):

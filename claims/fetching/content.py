@@ -117,21 +117,19 @@ def json_to_text(text: str) -> str:
     """Every string and number in the document, one per line, in document order."""
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # nested past the parser's stack: read it as text
         return text
     lines: list[str] = []
-
-    def walk(node) -> None:
+    # Iterative, in document order: a deep document cannot exhaust the stack here either.
+    stack = [data]
+    while stack:
+        node = stack.pop()
         if isinstance(node, dict):
-            for value in node.values():
-                walk(value)
+            stack.extend(reversed(list(node.values())))
         elif isinstance(node, list):
-            for value in node:
-                walk(value)
+            stack.extend(reversed(node))
         elif isinstance(node, str | int | float) and not isinstance(node, bool):
             lines.append(str(node))
-
-    walk(data)
     return "\n".join(lines)
 
 

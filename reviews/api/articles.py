@@ -11,6 +11,7 @@ from claims.ingest import ArticleRejected, article_submit
 from claims.models import Article, ArticleURL, Claim
 from claims.permissions import IsFactChecker
 from claims.stance_counts import with_stance_counts
+from claims.web_addresses import WebAddressField
 from reviews.api.base import WorkflowApi
 from reviews.api.serializers import MAX_INT, ClaimSerializer, errors
 from reviews.lifecycle import claim_add
@@ -77,8 +78,7 @@ class ArticleCreateApi(WorkflowApi):
             trim_whitespace=False,
             help_text="The article text (HTML is stripped). Give `body` or `url`.",
         )
-        url = serializers.CharField(
-            max_length=2000,
+        url = WebAddressField(
             required=False,
             allow_blank=True,
             help_text="Fetch the article from this address instead.",
@@ -86,8 +86,7 @@ class ArticleCreateApi(WorkflowApi):
         language = serializers.ChoiceField(
             choices=["ar", "en"], required=False, allow_null=True, allow_blank=True
         )
-        published_url = serializers.CharField(
-            max_length=2000,
+        published_url = WebAddressField(
             required=False,
             allow_blank=True,
             allow_null=True,

@@ -53,7 +53,7 @@ class AuthTokenApi(APIView):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         user = authenticate(
-            request=request,
+            request=request._request,  # django-axes marks a lockout on the Django request
             username=data.validated_data["username"],
             password=data.validated_data["password"],
         )

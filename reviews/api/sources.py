@@ -12,11 +12,13 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from claims.errors import WorkflowError
 from claims.models import Claim, Evidence, Snapshot, Source
 from claims.permissions import IsFactChecker, IsNewsroomMember
-from claims.sources import source_attach
 from claims.url_keys import InvalidURL, source_url_normalized
+from claims.web_addresses import WebAddressField
 from reviews.api.serializers import errors
+from reviews.source_access import claim_source_attach
 
 _LINK = re.compile(r"""https?://[^\s<>"'\])}»،]+""", re.IGNORECASE)
 
@@ -36,7 +38,7 @@ class ClaimSourceAttachApi(APIView):
     permission_classes = [IsAuthenticated, IsFactChecker]
 
     class InputSerializer(serializers.Serializer):
-        url = serializers.CharField(max_length=2000)
+        url = WebAddressField()
 
     @extend_schema(
         operation_id="claim_sources_attach",
@@ -53,11 +55,13 @@ class ClaimSourceAttachApi(APIView):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
-            citation, created = source_attach(
-                claim=claim, url=data.validated_data["url"], added_by=request.user
+            citation, created = claim_source_attach(
+                claim=claim, url=data.validated_data["url"], actor=request.user
             )
         except InvalidURL as error:
             return Response({"detail": str(error)}, status=status.HTTP_400_BAD_REQUEST)
+        except WorkflowError as error:
+            return Response({"detail": error.detail}, status=error.status_code)
         source = Source.objects.get(pk=citation.source_id)
         return Response(
             SourceOutputSerializer(source).data,

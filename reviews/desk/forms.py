@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from claims.models import Claim, Snapshot
 from claims.text_input import UnreadableText, text_from_bytes
+from claims.web_addresses import WebAddressFormField
 from reviews.models import Rating
 from reviews.verdicts import SUMMARY_ADVISED_CHARS as SUMMARY_SOFT_LIMIT
 
@@ -25,19 +26,12 @@ class ArticleSubmitForm(forms.Form):
         label="…or upload a .txt file",
         widget=forms.ClearableFileInput(attrs={"accept": ".txt,text/plain"}),
     )
-    url = forms.CharField(
-        max_length=2000,
-        required=False,
-        label="…or the article's URL",
-        widget=forms.URLInput(attrs={"placeholder": "https://", "dir": "ltr"}),
-    )
+    url = WebAddressFormField(required=False, label="…or the article's URL")
     language = forms.ChoiceField(choices=LANGUAGE_CHOICES, required=False)
-    published_url = forms.CharField(
-        max_length=2000,
+    published_url = WebAddressFormField(
         required=False,
         label="Published URL",
         help_text="Where the publisher shows the article; badges and ClaimReview use it.",
-        widget=forms.URLInput(attrs={"placeholder": "https://", "dir": "ltr"}),
     )
 
     published_on = forms.DateField(
@@ -149,11 +143,7 @@ class VerdictForm(forms.Form):
 
 
 class SourceAttachForm(forms.Form):
-    url = forms.CharField(
-        max_length=2000,
-        label="Source URL",
-        widget=forms.URLInput(attrs={"placeholder": "https://", "dir": "ltr"}),
-    )
+    url = WebAddressFormField(label="Source URL")
 
 
 class VerdictReturnForm(forms.Form):

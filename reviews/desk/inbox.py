@@ -21,6 +21,7 @@ def _inbox_verdicts():
         .filter(status=Verdict.Status.SUBMITTED)
         .select_related("claim__article", "claim__queue", "rating", "author")
         .prefetch_related(
+            "contributors",
             Prefetch("evidence", queryset=Snapshot.objects.select_related("source")),
             Prefetch(
                 "claim__evidence",

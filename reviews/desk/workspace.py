@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from claims.errors import WorkflowError
 from claims.models import Citation, Claim, Evidence, Snapshot, Source
 from claims.roles import is_editor
-from claims.sources import source_attach
+from reviews import source_access
 from reviews.assignment import claim_release
 from reviews.desk.access import checker_required, newsroom_required, page
 from reviews.desk.forms import (
@@ -323,7 +323,9 @@ def claim_source_attach(request: HttpRequest, pk: int) -> HttpResponse:
     form = SourceAttachForm(request.POST)
     if form.is_valid():
         try:
-            source_attach(claim=claim, url=form.cleaned_data["url"], added_by=request.user)
+            source_access.claim_source_attach(
+                claim=claim, url=form.cleaned_data["url"], actor=request.user
+            )
         except WorkflowError as error:
             form.add_error("url", error.detail)
         except ValueError as error:  # claims.url_keys.InvalidURL and friends

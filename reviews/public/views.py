@@ -278,8 +278,9 @@ def verdict_page(request: HttpRequest, claim_id: int) -> HttpResponse:
 def article_page(request: HttpRequest) -> HttpResponse:
     try:
         publication = published_verdicts_for_url(request.GET.get("url", ""))
-    except InvalidURL:
-        raise Http404("Not an article address.") from None
+    except InvalidURL as error:
+        return render(request, "reviews/public_bad_address.html", {"detail": error}, status=400)
     if publication is None:
         raise Http404("Claimdesk knows no article at this address.")
-    return _page(request, publication, title=publication.article.title or publication.urls[0])
+    title = publication.article.title or next(iter(publication.urls), "Fact-check")
+    return _page(request, publication, title=title)

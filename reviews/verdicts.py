@@ -89,6 +89,11 @@ def evidence_required(*, rating: Rating | None, cited: bool) -> None:
         )
 
 
+def verdict_contributor_add(*, verdict: Verdict, user) -> None:
+    """Four eyes by contribution: whoever writes a version is kept from deciding on it."""
+    verdict.contributors.add(user)
+
+
 def verdict_working(claim: Claim) -> Verdict | None:
     """The one verdict being written or reviewed on a claim (see the one_working_verdict constraint)."""
     return Verdict.objects.filter(claim=claim, status__in=WORKING_STATUSES).first()
@@ -202,7 +207,7 @@ def verdict_save_draft(
         working.version = version + 1
     if snapshots is not None:
         working.evidence.set(snapshots)
-    working.contributors.add(author)
+    verdict_contributor_add(verdict=working, user=author)
     after = _snapshot(working)
     if snapshots is not None:
         after["evidence"] = [snapshot.pk for snapshot in snapshots]
@@ -281,7 +286,7 @@ def verdict_submit(
         verdict.version + 1,
         now,
     )
-    verdict.contributors.add(author)
+    verdict_contributor_add(verdict=verdict, user=author)
     if not is_correction:
         claim_transition(claim=claim, event=ClaimEvent.SUBMIT, actor=author)
         _assignment_end(claim=claim, reason=Assignment.EndReason.SUBMITTED)
@@ -335,7 +340,7 @@ def verdict_correct(
         raise Conflict("A correction of this verdict is already under way.") from None
     if snapshots is not None:
         verdict.evidence.set(snapshots)
-    verdict.contributors.add(author)
+    verdict_contributor_add(verdict=verdict, user=author)
     audit_record(
         actor=author,
         action="verdict.correct",

@@ -134,6 +134,8 @@ def test_it_migrates_a_demo_database_with_a_published_verdict_forward_losing_not
     assert _audit_rows() == before_audit
     assert AuditEvent.objects.filter(action="verdict.approve", claim_id=claim_id).exists()
     assert Verdict.objects.get(claim_id=claim_id).status == Verdict.Status.PUBLISHED
+    published = Verdict.objects.get(claim_id=claim_id)
+    assert list(published.contributors.all()) == [published.author]  # backfilled
     audit_type = ContentType.objects.get_for_model(AuditEvent)
     assert audit_type.app_label == "claims"
     assert not ContentType.objects.filter(app_label="reviews", model="auditevent").exists()

@@ -44,7 +44,11 @@ def hijacked_verdict(checker, insider) -> Verdict:
     claim_reassign(claim=claim, checker=insider, editor=insider)
     claim.refresh_from_db()
     verdict_submit(
-        claim=claim, author=insider, version=draft.version, rating="true", summary="Exports rose"
+        claim=claim,
+        author=insider,
+        version=draft.version,
+        rating="unverifiable",
+        summary="No record",
     )
     draft.refresh_from_db()
     assert draft.author == checker and draft.status == Verdict.Status.SUBMITTED

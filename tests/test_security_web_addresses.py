@@ -158,7 +158,7 @@ def test_the_migration_neutralises_stored_addresses_and_keeps_them_in_the_audit(
         normalized_url="https://docs.example.org/a",
         host="docs.example.org",
     )
-    migration = importlib.import_module("reviews.migrations.0007_neutralise_non_web_addresses")
+    migration = importlib.import_module("reviews.migrations.0008_neutralise_non_web_addresses")
 
     migration.neutralise(apps, None)
 

@@ -70,7 +70,7 @@ def neutralise(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reviews", "0006_verdict_contributors"),
+        ("reviews", "0007_verdict_contributors"),
         ("claims", "0006_article_url_keys_without_new_tracking_params"),
     ]
 

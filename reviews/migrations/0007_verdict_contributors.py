@@ -40,7 +40,7 @@ def contributors_backfill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reviews', '0005_verdict_claim_reviewed_rating_needs_evidence'),
+        ('reviews', '0006_matching_index_and_imported_reviews'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

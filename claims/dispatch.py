@@ -13,6 +13,8 @@ from django.db import transaction
 EXTRACT_ARTICLE = "claims.tasks.extract_article"
 FETCH_ARTICLE = "claims.tasks.fetch_article"
 CHECK_SOURCE = "claims.tasks.check_source"
+POLL_FEED = "claims.tasks.poll_feed"
+INGEST_FEED_ITEM = "claims.tasks.ingest_feed_item"
 
 
 def send_on_commit(task_name: str, *args) -> None:
@@ -29,3 +31,11 @@ def article_fetch_enqueue(article_id: int) -> None:
 
 def source_check_enqueue(source_id: int, fetch_key: str) -> None:
     send_on_commit(CHECK_SOURCE, source_id, fetch_key)
+
+
+def feed_poll_enqueue(feed_id: int) -> None:
+    send_on_commit(POLL_FEED, feed_id)
+
+
+def feed_item_ingest_enqueue(item_id: int) -> None:
+    send_on_commit(INGEST_FEED_ITEM, item_id)

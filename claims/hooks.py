@@ -17,3 +17,7 @@ claims_created = Signal()
 # An address now points at an article (`article_id=`): anything cached about that address,
 # such as a public "unknown URL" answer, is stale.
 article_address_registered = Signal()
+
+# An article's claims are stored and routed (`article=`, its status `extracted`): the newsroom's
+# systems may want to hear of it (webhooks).
+article_extracted = Signal()

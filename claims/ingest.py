@@ -254,6 +254,8 @@ def article_extract(*, article: Article) -> int:
             Claim.objects.select_related("article").filter(article=article, status=Claim.Status.NEW)
         )
         hooks.claims_created.send(sender=Claim, claims=new_claims, actor=None)
+        article.refresh_from_db()
+        hooks.article_extracted.send(sender=Article, article=article)
     return len(new_claims)
 
 

@@ -85,6 +85,8 @@ class Claim(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.STATEMENT)
     facts = models.JSONField(default=list, blank=True)
     checkworthiness = models.FloatField(default=0.5)
+    # Raised above everything else in its queue when a claim we found false comes back.
+    priority = models.SmallIntegerField(default=0)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
     origin = models.CharField(max_length=20, choices=Origin.choices, default=Origin.EXTRACTED)
     queue = models.ForeignKey(
@@ -277,3 +279,6 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Audit events are append-only.")
+
+
+from claims.feed_models import Feed, FeedItem  # noqa: E402, F401 - models live in their own module

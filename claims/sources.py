@@ -42,14 +42,16 @@ IN_REVIEW = [
 MAX_RETRY_DELAY = 3600
 
 
-def fetch_options() -> FetchOptions:
-    return FetchOptions(
-        max_bytes=settings.CLAIMDESK_FETCH_MAX_BYTES,
-        connect_timeout=settings.CLAIMDESK_FETCH_CONNECT_TIMEOUT,
-        read_timeout=settings.CLAIMDESK_FETCH_READ_TIMEOUT,
-        deadline=settings.CLAIMDESK_FETCH_DEADLINE,
-        allow_private=settings.CLAIMDESK_FETCH_ALLOW_PRIVATE,
-    )
+def fetch_options(**overrides) -> FetchOptions:
+    """The settings' fetch limits; feeds and webhooks override a few of them."""
+    values = {
+        "max_bytes": settings.CLAIMDESK_FETCH_MAX_BYTES,
+        "connect_timeout": settings.CLAIMDESK_FETCH_CONNECT_TIMEOUT,
+        "read_timeout": settings.CLAIMDESK_FETCH_READ_TIMEOUT,
+        "deadline": settings.CLAIMDESK_FETCH_DEADLINE,
+        "allow_private": settings.CLAIMDESK_FETCH_ALLOW_PRIVATE,
+    }
+    return FetchOptions(**{**values, **overrides})
 
 
 def retry_countdown(retries: int, retry_after: float | None) -> float:
@@ -229,17 +231,23 @@ def _database_connection_release() -> None:
         connection.close()
 
 
-def _fetch_with_host_slot(source: Source) -> Fetched:
-    _database_connection_release()
-    options = fetch_options()
-    with host_slot(
-        source.host or _host_of(source.normalized_url),
+def fetch_host_slot(host: str, options: FetchOptions):
+    """One of the host's fetch slots, shared by every worker (source checks, feeds, articles)."""
+    return host_slot(
+        host,
         limit=settings.CLAIMDESK_FETCH_HOST_CONCURRENCY,
         wait=options.deadline,
         lease=options.deadline + 30,
         redis_url=settings.REDIS_URL,
         folder=settings.VAR_DIR / "host-slots",
-    ):
+    )
+
+
+def _fetch_with_host_slot(source: Source) -> Fetched:
+    _database_connection_release()
+    options = fetch_options()
+    with fetch_host_slot(source.host or _host_of(source.normalized_url), options):
+        # The clean, credential-free address: never whatever the first citer typed.
         return url_fetch(source.normalized_url, options)
 
 

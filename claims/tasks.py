@@ -93,3 +93,50 @@ def check_claim(claim_id: int) -> int:
 def refetch_stale_sources() -> int:
 
     return sources_refetch_stale()
+
+
+# --- feeds: poll the due ones, turn new entries into articles (I/O queue) ---------------------
+
+
+@shared_task(name="claims.tasks.poll_due_feeds", acks_late=True)
+def poll_due_feeds() -> int:
+    from claims.feeds import feeds_poll_due
+
+    return feeds_poll_due()
+
+
+@shared_task(name="claims.tasks.poll_feed", acks_late=True)
+def poll_feed(feed_id: int) -> str:
+    from claims.feeds import feed_poll
+    from claims.models import Feed
+
+    feed = Feed.objects.filter(pk=feed_id, is_enabled=True, is_dead=False).first()
+    if feed is None:
+        return "skipped"
+    return feed_poll(feed=feed).status
+
+
+@shared_task(
+    name="claims.tasks.ingest_feed_item",
+    bind=True,
+    acks_late=True,
+    max_retries=max(0, settings.CLAIMDESK_MAX_TASK_ATTEMPTS - 1),
+)
+def ingest_feed_item(self, item_id: int) -> str:
+    from claims.feeds import feed_item_failed, feed_item_ingest
+    from claims.fetching import FetchFailed
+    from claims.models import FeedItem
+    from claims.sources import retry_countdown
+
+    item = FeedItem.objects.select_related("feed").filter(pk=item_id).first()
+    if item is None or item.status != FeedItem.Status.PENDING:
+        return "done"
+    try:
+        return feed_item_ingest(item=item) or ""
+    except FetchFailed as failure:
+        if self.request.retries >= self.max_retries:
+            feed_item_failed(item=item, reason=f"Could not fetch: {failure.reason}")
+            return "failed"
+        raise self.retry(
+            countdown=retry_countdown(self.request.retries, failure.retry_after)
+        ) from None

@@ -344,6 +344,10 @@ CELERY_TASK_ROUTES = {
     "claims.tasks.refetch_stale_sources": {"queue": CLAIMDESK_IO_QUEUE},
     # Matching is CPU work that follows extraction and imports.
     "reviews.tasks.match_*": {"queue": CLAIMDESK_CPU_QUEUE},
+    "claims.tasks.poll_feed": {"queue": CLAIMDESK_IO_QUEUE},
+    "claims.tasks.ingest_feed_item": {"queue": CLAIMDESK_IO_QUEUE},
+    # A slow receiver waits on the network, never in line with housekeeping.
+    "reviews.tasks.deliver_webhook": {"queue": CLAIMDESK_IO_QUEUE},
     "reviews.tasks.*": {"queue": CLAIMDESK_MAINTENANCE_QUEUE},
     "config.celery.*": {"queue": CLAIMDESK_MAINTENANCE_QUEUE},
 }
@@ -356,6 +360,14 @@ CELERY_BEAT_SCHEDULE = {
     "refetch-stale-sources": {
         "task": "claims.tasks.refetch_stale_sources",
         "schedule": env_int("CLAIMDESK_REFETCH_SWEEP_SECONDS", 3600),
+    },
+    "poll-due-feeds": {
+        "task": "claims.tasks.poll_due_feeds",
+        "schedule": env_int("CLAIMDESK_FEED_SWEEP_SECONDS", 60),
+    },
+    "send-due-digests": {
+        "task": "reviews.tasks.send_due_digests",
+        "schedule": env_int("CLAIMDESK_DIGEST_SWEEP_SECONDS", 300),
     },
 }
 
@@ -372,6 +384,16 @@ CLAIMDESK_FETCH_RETRY_BACKOFF = env_int(
     "CLAIMDESK_FETCH_RETRY_BACKOFF", 10
 )  # seconds, doubled per try
 CLAIMDESK_REFETCH_AFTER_HOURS = env_int("CLAIMDESK_REFETCH_AFTER_HOURS", 24)
+# Feeds: a byte cap of their own, a cap on new entries per poll, backoff, then "dead".
+CLAIMDESK_FEED_MAX_BYTES = env_int("CLAIMDESK_FEED_MAX_BYTES", 5 * 1024 * 1024)
+CLAIMDESK_FEED_MAX_ITEMS_PER_POLL = env_int("CLAIMDESK_FEED_MAX_ITEMS_PER_POLL", 50)
+CLAIMDESK_FEED_DEAD_AFTER = env_int("CLAIMDESK_FEED_DEAD_AFTER", 8)
+CLAIMDESK_FEED_MAX_BACKOFF_MINUTES = env_int("CLAIMDESK_FEED_MAX_BACKOFF_MINUTES", 24 * 60)
+# Webhooks out: bounded in time, retried with exponential backoff, disabled after a run of failures.
+CLAIMDESK_WEBHOOK_TIMEOUT = env_int("CLAIMDESK_WEBHOOK_TIMEOUT", 5)
+CLAIMDESK_WEBHOOK_MAX_ATTEMPTS = env_int("CLAIMDESK_WEBHOOK_MAX_ATTEMPTS", 6)
+CLAIMDESK_WEBHOOK_BACKOFF = env_int("CLAIMDESK_WEBHOOK_BACKOFF", 30)
+CLAIMDESK_WEBHOOK_DISABLE_AFTER = env_int("CLAIMDESK_WEBHOOK_DISABLE_AFTER", 15)
 CLAIMDESK_LEASE_MINUTES = env_int("CLAIMDESK_LEASE_MINUTES", 60)
 CLAIMDESK_QUEUE_OVERDUE_HOURS = env_int("CLAIMDESK_QUEUE_OVERDUE_HOURS", 48)
 CLAIMDESK_PUBLIC_MAX_AGE = env_int("CLAIMDESK_PUBLIC_MAX_AGE", 60)

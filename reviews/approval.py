@@ -16,6 +16,7 @@ from claims.errors import (
 from claims.models import Claim
 from claims.roles import is_editor, is_fact_checker
 from reviews.assignment import lease_end
+from reviews.events import verdict_published_emit
 from reviews.lifecycle import ClaimEvent, claim_transition
 from reviews.models import Assignment, EditorialDecision, Verdict
 from reviews.notifications import notify_verdict_approved, notify_verdict_returned
@@ -136,6 +137,7 @@ def _verdict_publish(*, verdict_id: int, editor, version: int | None) -> Verdict
         claim_id=claim.pk,
     )
     notify_verdict_approved(verdict=verdict, editor=editor)
+    verdict_published_emit(verdict=verdict)
     article_id = claim.article_id
     # robust: the verdict is published even if the badge cache cannot be reached right now.
     transaction.on_commit(lambda: _publication_invalidate(article_id), robust=True)

@@ -84,7 +84,7 @@ def _claim_assign_next_orm(*, queue: Queue, checker) -> Claim | None:
         candidate = (
             Claim.objects.select_for_update(skip_locked=True)
             .filter(queue=queue, status=Claim.Status.QUEUED)
-            .order_by("-checkworthiness", "created_at", "id")
+            .order_by("-priority", "-checkworthiness", "created_at", "id")
             .first()
         )
         if candidate is None:

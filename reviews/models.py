@@ -217,3 +217,9 @@ from reviews.matching_models import (  # noqa: E402, F401  (models of one concer
     MatchItem,
     MatchKey,
 )
+from reviews.monitor_models import (  # noqa: E402, F401 - models live in their own module
+    DigestSubscription,
+    RepeatOccurrence,
+    WebhookDelivery,
+    WebhookEndpoint,
+)

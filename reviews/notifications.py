@@ -58,3 +58,17 @@ def notify_verdict_returned(*, verdict: Verdict, editor, comment: str) -> Notifi
             f"{isolated(editor.get_username())} returned your verdict on claim {verdict.claim_id}: {comment}"
         ),
     )
+
+
+def notify_editors(*, verb: str, message: str) -> int:
+    """Every active editor, in the app and by e-mail (alerts about the newsroom's systems)."""
+    from django.contrib.auth import get_user_model
+
+    from claims.roles import EDITOR_GROUP
+
+    editors = get_user_model().objects.filter(groups__name=EDITOR_GROUP, is_active=True)
+    count = 0
+    for editor in editors.distinct().order_by("pk"):
+        notification_send(recipient=editor, verb=verb, message=message)
+        count += 1
+    return count

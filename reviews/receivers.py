@@ -10,6 +10,7 @@ from django.db import transaction
 
 from claims import hooks
 from reviews.matching_dispatch import claims_matching_enqueue
+from reviews.events import article_extracted_emit
 from reviews.publication import publication_invalidate
 from reviews.routing import claims_route
 
@@ -28,9 +29,16 @@ def forget_cached_address(sender, *, article_id: int, **kwargs) -> None:
     transaction.on_commit(partial(publication_invalidate, article_id=article_id), robust=True)
 
 
+def announce_extracted_article(sender, *, article, **kwargs) -> None:
+    article_extracted_emit(article=article)
+
+
 def connect() -> None:
     hooks.claims_created.connect(route_created_claims, dispatch_uid="reviews.route_created_claims")
     hooks.claims_created.connect(match_created_claims, dispatch_uid="reviews.match_created_claims")
     hooks.article_address_registered.connect(
         forget_cached_address, dispatch_uid="reviews.forget_cached_address"
+    )
+    hooks.article_extracted.connect(
+        announce_extracted_article, dispatch_uid="reviews.announce_extracted_article"
     )

@@ -31,3 +31,29 @@ def match_imported_reviews(review_ids: list[int]) -> int:
 
     items = MatchItem.objects.filter(review_id__in=review_ids)
     return sum(review_matches_spread(item=item) for item in items)
+
+
+@shared_task(name="reviews.tasks.deliver_webhook", bind=True, acks_late=True, max_retries=None)
+def deliver_webhook(self, delivery_id: int) -> str:
+    # Attempts are counted on the row (CLAIMDESK_WEBHOOK_MAX_ATTEMPTS), not by Celery.
+    from reviews.models import WebhookDelivery
+    from reviews.webhooks import webhook_delivery_attempt, webhook_retry_countdown
+
+    delivery = (
+        WebhookDelivery.objects.select_related("endpoint")
+        .filter(pk=delivery_id, status__in=["pending", "retrying"])
+        .first()
+    )
+    if delivery is None:
+        return "done"
+    outcome = webhook_delivery_attempt(delivery=delivery)
+    if outcome == "retry":
+        raise self.retry(countdown=webhook_retry_countdown(delivery.attempts))
+    return outcome
+
+
+@shared_task(name="reviews.tasks.send_due_digests", acks_late=True, ignore_result=True)
+def send_due_digests() -> int:
+    from reviews.digest import digests_send_due
+
+    return digests_send_due()

@@ -6,10 +6,12 @@ stranger (fact-checker on no queue), editor, admin (superuser, on no queue).
 
 import pytest
 
+from claims.feeds import feed_create
 from reviews.approval import verdict_approve  # noqa: F401 - documents who decides below
 from reviews.lifecycle import claim_dismiss
 from reviews.matching import match_items_index_claims
 from reviews.models import Notification
+from reviews.models import Notification, WebhookDelivery, WebhookEndpoint
 from reviews.verdicts import verdict_save_draft
 from tests.conftest import api_client_for
 from tests.factories import ArticleFactory
@@ -32,6 +34,8 @@ def expect(*codes: int) -> dict[str, int]:
 
 #            anonymous outsider checker stranger editor admin
 READ = expect(401, 403, 200, 200, 200, 200)
+EDITORS = expect(401, 403, 403, 403, 200, 200)
+EDITORS_CREATE = expect(401, 403, 403, 403, 201, 201)
 
 MATRIX = [
     # (name, method, path, payload, expected status per role)
@@ -199,6 +203,37 @@ MATRIX = [
         expect(401, 403, 201, 201, 403, 201),
     ),
     ("search matches", "get", "/api/v1/matches/?text=exports%20rose&lang=en", None, READ),
+    # monitoring: feeds (editors write, newsroom reads) and webhooks (editors)
+    ("list feeds", "get", "/api/v1/feeds/", None, READ),
+    (
+        "add feed",
+        "post",
+        "/api/v1/feeds/",
+        {"url": "https://news.example/rss.xml", "publisher": "News", "interval_minutes": 30},
+        EDITORS_CREATE,
+    ),
+    ("read feed", "get", "/api/v1/feeds/{feed}/", None, READ),
+    ("change feed", "patch", "/api/v1/feeds/{feed}/", {"is_enabled": False}, EDITORS),
+    ("list webhooks", "get", "/api/v1/webhooks/", None, EDITORS),
+    (
+        "add webhook",
+        "post",
+        "/api/v1/webhooks/",
+        {
+            "url": "https://93.184.216.34/hook",
+            "events": ["verdict.published"],
+            "secret": "0123456789abcdef",
+        },
+        EDITORS_CREATE,
+    ),
+    ("webhook deliveries", "get", "/api/v1/webhooks/{webhook}/deliveries/", None, EDITORS),
+    (
+        "resend webhook delivery",
+        "post",
+        "/api/v1/webhook-deliveries/{delivery}/resend/",
+        {},
+        EDITORS_CREATE,
+    ),
 ]
 
 
@@ -220,6 +255,13 @@ def world(checker, checker2, editor, outsider, stranger_checker, admin_user) -> 
     submitted = submitted_verdict(checker2)
     notification = Notification.objects.create(recipient=checker, verb="returned", message="x")
     (match_item,) = match_items_index_claims(claims=[held])
+    feed = feed_create(url="https://wire.example/feed", publisher="Wire", created_by=editor)
+    webhook = WebhookEndpoint.objects.create(
+        url="https://93.184.216.34/hook", events=["verdict.published"], secret="s" * 16
+    )
+    delivery = WebhookDelivery.objects.create(
+        endpoint=webhook, event="verdict.published", event_id="e1", body="{}"
+    )
     return {
         "people": {
             "anonymous": None,
@@ -240,6 +282,9 @@ def world(checker, checker2, editor, outsider, stranger_checker, admin_user) -> 
             "submitted_claim": submitted.claim_id,
             "notification": notification.pk,
             "match_item": match_item.pk,
+            "feed": feed.pk,
+            "webhook": webhook.pk,
+            "delivery": delivery.pk,
         },
     }
 

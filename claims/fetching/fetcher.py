@@ -36,6 +36,7 @@ CONTENT_TYPES = {
 # Statuses worth asking again later: the server said so (429, 503) or a gateway hiccupped.
 RETRYABLE_STATUSES = {429, 502, 503, 504}
 MAX_RETRY_AFTER_SECONDS = 3600
+CONDITIONAL_HEADERS = frozenset({"If-None-Match", "If-Modified-Since"})
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class FetchOptions:
     allow_addresses: frozenset[str] = frozenset()
     ports: frozenset[int] = ALLOWED_PORTS
     user_agent: str = USER_AGENT
+    # Feeds and sitemaps are XML or JSON Feed; a source fetch never asks for them.
+    extra_content_types: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -64,6 +67,8 @@ class FetchResult:
     sha256: str
     redirects: list[str] = field(default_factory=list)
     elapsed: float = 0.0
+    etag: str = ""
+    last_modified: str = ""
 
     @property
     def byte_size(self) -> int:
@@ -71,7 +76,11 @@ class FetchResult:
 
     @property
     def kind(self) -> str:
-        return CONTENT_TYPES[self.content_type]
+        return CONTENT_TYPES.get(self.content_type, "other")
+
+    @property
+    def not_modified(self) -> bool:
+        return self.http_status == 304
 
 
 class FetchRefused(Exception):
@@ -283,6 +292,30 @@ def _status_failure(response: httpx.Response) -> FetchFailed:
     )
 
 
+def _result(
+    url: str,
+    final_url: str,
+    response: httpx.Response,
+    body: bytes,
+    redirects: list[str],
+    started: float,
+) -> FetchResult:
+    media_type, charset = _media_type(response)
+    return FetchResult(
+        url=url,
+        final_url=final_url,
+        http_status=response.status_code,
+        content_type=media_type,
+        charset=charset,
+        body=body,
+        sha256=hashlib.sha256(body).hexdigest(),
+        redirects=redirects,
+        elapsed=time.monotonic() - started,
+        etag=response.headers.get("etag", "")[:500],
+        last_modified=response.headers.get("last-modified", "")[:100],
+    )
+
+
 @functools.cache
 def _tls_context() -> ssl.SSLContext:
     """Built once: loading the CA bundle costs ~40 ms of CPU, which a thread pool pays under
@@ -292,10 +325,14 @@ def _tls_context() -> ssl.SSLContext:
     return ssl.create_default_context(cafile=certifi.where())
 
 
-def fetch(url: str, options: FetchOptions | None = None) -> FetchResult:
+def fetch(
+    url: str, options: FetchOptions | None = None, *, conditional: dict[str, str] | None = None
+) -> FetchResult:
     """Fetch `url`, following at most `max_redirects` redirects and checking every hop.
 
-    Raises FetchRefused when it would not connect, FetchFailed when the fetch failed.
+    `conditional` holds If-None-Match / If-Modified-Since; a 304 answer comes back as a result
+    with `not_modified` and no body. Raises FetchRefused when it would not connect, FetchFailed
+    when the fetch failed.
     """
     options = options or FetchOptions()
     started = time.monotonic()
@@ -325,6 +362,11 @@ def fetch(url: str, options: FetchOptions | None = None) -> FetchResult:
                 "Accept": "text/html,application/xhtml+xml,text/plain,application/json,"
                 "application/pdf;q=0.9,*/*;q=0.1",
                 "Accept-Encoding": "gzip, deflate, br",
+                **{
+                    name: value
+                    for name, value in (conditional or {}).items()
+                    if name in CONDITIONAL_HEADERS and value
+                },
             }
             extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
             try:
@@ -343,27 +385,21 @@ def fetch(url: str, options: FetchOptions | None = None) -> FetchResult:
                         redirects.append(current)
                         current = urljoin(current, response.headers["location"])
                         continue
+                    if response.status_code == 304 and conditional:
+                        return _result(url, current, response, b"", redirects, started)
                     if not 200 <= response.status_code < 300:
                         raise _status_failure(response)
-                    media_type, charset = _media_type(response)
-                    if media_type not in CONTENT_TYPES:
+                    media_type, _ = _media_type(response)
+                    if media_type not in CONTENT_TYPES and (
+                        media_type not in options.extra_content_types
+                    ):
                         raise FetchFailed(
                             f"unsupported content type {media_type or '(none)'!r}; "
                             "fetched are HTML, plain text, JSON and PDF",
                             http_status=response.status_code,
                         )
                     body = _read_body(response, options, deadline_at)
-                    return FetchResult(
-                        url=url,
-                        final_url=current,
-                        http_status=response.status_code,
-                        content_type=media_type,
-                        charset=charset,
-                        body=body,
-                        sha256=hashlib.sha256(body).hexdigest(),
-                        redirects=redirects,
-                        elapsed=time.monotonic() - started,
-                    )
+                    return _result(url, current, response, body, redirects, started)
             except httpx.TimeoutException as error:
                 what = {
                     httpx.ConnectTimeout: f"connecting took longer than {timeout.connect:g} s",

@@ -2,7 +2,17 @@
 
 from django.urls import path
 
-from reviews.api import articles, auth, claims, inbox, matching, queues, sources, verdicts
+from reviews.api import (
+    articles,
+    auth,
+    claims,
+    inbox,
+    matching,
+    monitoring,
+    queues,
+    sources,
+    verdicts,
+)
 
 urlpatterns = [
     # /api/v1/auth/
@@ -76,5 +86,19 @@ urlpatterns = [
         "notifications/<int:pk>/read/",
         inbox.NotificationReadApi.as_view(),
         name="api-notification-read",
+    ),
+    # /api/v1/feeds/ and /api/v1/webhooks/ (reviews/api/monitoring.py)
+    path("feeds/", monitoring.FeedListApi.as_view(), name="api-feed-list"),
+    path("feeds/<int:pk>/", monitoring.FeedDetailApi.as_view(), name="api-feed-detail"),
+    path("webhooks/", monitoring.WebhookListApi.as_view(), name="api-webhook-list"),
+    path(
+        "webhooks/<int:pk>/deliveries/",
+        monitoring.WebhookDeliveryListApi.as_view(),
+        name="api-webhook-deliveries",
+    ),
+    path(
+        "webhook-deliveries/<int:pk>/resend/",
+        monitoring.WebhookDeliveryResendApi.as_view(),
+        name="api-webhook-delivery-resend",
     ),
 ]

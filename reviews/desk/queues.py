@@ -69,7 +69,7 @@ def _queue_context(request: HttpRequest, queue: Queue, **extra) -> dict:
                 to_attr="open_assignments",
             )
         )
-        .order_by("-checkworthiness", "created_at", "id")[:QUEUE_PAGE_SIZE]
+        .order_by("-priority", "-checkworthiness", "created_at", "id")[:QUEUE_PAGE_SIZE]
     )
     can_assign = is_editor(request.user)
     context = {

@@ -4,7 +4,7 @@ one block per area, each served by its module in reviews/desk/."""
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from reviews.desk import articles, claim_tools, inbox, matching, queues, workspace
+from reviews.desk import articles, claim_tools, inbox, matching, monitoring, queues, workspace
 
 DESK_NAMESPACE = "desk"  # not `app_name`: that would namespace login/logout too
 
@@ -45,6 +45,14 @@ desk_patterns = [
     path("inbox/", inbox.inbox, name="inbox"),
     path("verdicts/<int:pk>/approve/", inbox.verdict_approve_view, name="verdict_approve"),
     path("verdicts/<int:pk>/return/", inbox.verdict_return_view, name="verdict_return"),
+    # /feeds/, /webhooks/, /morning/, /repeats/ (reviews/desk/monitoring.py)
+    path("feeds/", monitoring.feeds, name="feeds"),
+    path("feeds/<int:pk>/toggle/", monitoring.feed_toggle, name="feed_toggle"),
+    path("webhooks/", monitoring.webhooks, name="webhooks"),
+    path("webhooks/<int:pk>/enable/", monitoring.webhook_enable, name="webhook_enable"),
+    path("webhooks/deliveries/<int:pk>/resend/", monitoring.webhook_resend, name="webhook_resend"),
+    path("morning/", monitoring.morning, name="morning"),
+    path("repeats/", monitoring.repeats, name="repeats"),
 ]
 
 # / (authentication: un-namespaced, because LOGIN_URL = "login")

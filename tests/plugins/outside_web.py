@@ -9,6 +9,7 @@ registry and zeroed counters:
     outside_web.add("/endless", endless=True)          # streams until the client hangs up
     outside_web.add("/go", redirect="http://10.0.0.1/")
     url = outside_web.url("/a"); outside_web.hits("/a"); outside_web.connections
+    outside_web.posts_to("/hook")                      # [(headers, body)] of POSTs (webhooks)
     outside_web.max_in_flight                          # most requests served at once
 
 Responses are HTTP/1.0 (the connection closes after each), so a body needs no length.
@@ -56,6 +57,13 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             with web.lock:
                 web.in_flight -= 1
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(min(length, 1024 * 1024))
+        with self.server.web.lock:
+            self.server.web.posted.append((self.path, dict(self.headers), body))
+        self.do_GET()
 
     def _answer(self, web: OutsideWeb) -> None:
         path = self.path
@@ -131,6 +139,7 @@ class OutsideWeb:
         self.routes: dict[str, Route] = {}
         self.hit_counts: Counter[str] = Counter()
         self.requests: list[tuple[str, dict[str, str], float]] = []
+        self.posted: list[tuple[str, dict[str, str], bytes]] = []
         self.connection_count = 0
         self.in_flight = 0
         self.max_in_flight = 0
@@ -180,6 +189,11 @@ class OutsideWeb:
         with self.lock:
             return [headers for seen, headers, _ in self.requests if seen == path]
 
+    def posts_to(self, path: str) -> list[tuple[dict[str, str], bytes]]:
+        """(headers, body) of each POST to `path` (a webhook receiver's view)."""
+        with self.lock:
+            return [(headers, body) for seen, headers, body in self.posted if seen == path]
+
     def times_of(self, path: str) -> list[float]:
         """time.monotonic() of each request to `path`."""
         with self.lock:
@@ -192,6 +206,7 @@ class OutsideWeb:
             self.routes.clear()
             self.hit_counts.clear()
             self.requests.clear()
+            self.posted.clear()
             self.connection_count = 0
             self.max_in_flight = self.in_flight
 

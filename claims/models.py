@@ -85,8 +85,6 @@ class Claim(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.STATEMENT)
     facts = models.JSONField(default=list, blank=True)
     checkworthiness = models.FloatField(default=0.5)
-    # Raised above everything else in its queue when a claim we found false comes back.
-    priority = models.SmallIntegerField(default=0)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
     origin = models.CharField(max_length=20, choices=Origin.choices, default=Origin.EXTRACTED)
     queue = models.ForeignKey(

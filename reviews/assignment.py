@@ -13,7 +13,7 @@ from claims.roles import is_editor, is_fact_checker
 from reviews.lifecycle import ClaimEvent, claim_transition
 from reviews.models import Assignment, Queue
 from reviews.next_claim import claim_take_next_postgres
-from reviews.queues import queue_is_member
+from reviews.queues import is_repeat, queue_is_member
 
 # A guarded UPDATE can lose a race on SQLite (no row locks); try the next candidate a few times.
 NEXT_ATTEMPTS = 20
@@ -84,7 +84,8 @@ def _claim_assign_next_orm(*, queue: Queue, checker) -> Claim | None:
         candidate = (
             Claim.objects.select_for_update(skip_locked=True)
             .filter(queue=queue, status=Claim.Status.QUEUED)
-            .order_by("-priority", "-checkworthiness", "created_at", "id")
+            .annotate(is_repeat=is_repeat())
+            .order_by("-is_repeat", "-checkworthiness", "created_at", "id")
             .first()
         )
         if candidate is None:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from claims.errors import InvalidInput
 from claims.models import Claim
 from reviews.models import DigestSubscription, RepeatOccurrence
+from reviews.queues import is_repeat
 
 LISTED_STATUSES = [Claim.Status.NEW, Claim.Status.QUEUED, Claim.Status.ASSIGNED]
 MAX_CLAIMS = 300
@@ -81,7 +82,8 @@ def morning_list(*, since: datetime.datetime, until: datetime.datetime | None = 
         Claim.objects.filter(created_at__gte=since, status__in=LISTED_STATUSES)
         .filter(created_at__lt=until or timezone.now())
         .select_related("article", "queue")
-        .order_by("-priority", "-checkworthiness", "created_at", "pk")[:MAX_CLAIMS]
+        .annotate(is_repeat=is_repeat())
+        .order_by("-is_repeat", "-checkworthiness", "created_at", "pk")[:MAX_CLAIMS]
     )
     marks = checked_before_marks([claim.pk for claim in claims])
     by_publisher: dict[str, dict[str, QueueGroup]] = defaultdict(dict)

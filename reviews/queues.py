@@ -8,7 +8,16 @@ from django.utils import timezone
 
 from claims.models import Claim
 from claims.roles import is_fact_checker
-from reviews.models import Queue
+from reviews.models import Queue, RepeatOccurrence
+
+
+def is_repeat():
+    """True for a claim that repeats one already found false: it goes first in its queue.
+
+    A subquery rather than a column on Claim: the lower layer's table stays as it is.
+    """
+    return Exists(RepeatOccurrence.objects.filter(claim=OuterRef("pk")))
+
 
 OPEN_STATUSES = [Claim.Status.QUEUED, Claim.Status.ASSIGNED, Claim.Status.RETURNED]
 

@@ -13,8 +13,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from claims.audit import audit_record
@@ -24,8 +22,6 @@ from reviews.models import RepeatOccurrence
 from reviews.notifications import notify_editors
 from reviews.webhooks import webhooks_emit
 
-# Above any ordinary claim: a falsehood coming back is checked (or answered) first.
-REPEAT_PRIORITY = 10
 CHART_WEEKS = 12
 
 
@@ -59,18 +55,14 @@ def claim_repeat_detected(
             )
     except IntegrityError:
         return None
-    # 2. First in its queue.
-    Claim.objects.filter(pk=claim.pk).update(
-        priority=Greatest(F("priority"), REPEAT_PRIORITY), updated_at=timezone.now()
-    )
-    claim.refresh_from_db()
+    # 2. First in its queue: the occurrence itself is what queue ordering reads (queues.is_repeat).
     what = f"claim {matched_claim.pk}" if matched_claim else occurrence.imported_label
     audit_record(
         actor=None,
         action="claim.repeat_detected",
         obj=claim,
         after={"matched_claim": getattr(matched_claim, "pk", None), "score": float(score),
-               "imported_review": occurrence.imported_review_id, "priority": claim.priority},
+               "imported_review": occurrence.imported_review_id},
     )  # fmt: skip
     # 3. Editors, in the app and by e-mail.
     publisher = claim.article.publisher or "an unnamed publisher"

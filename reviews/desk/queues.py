@@ -16,7 +16,7 @@ from reviews.desk.access import checker_required, editor_required, newsroom_requ
 from reviews.desk.forms import ClaimsBulkAssignForm
 from reviews.models import Assignment, Notification, Queue, Verdict
 from reviews.notifications import notifications_mark_read
-from reviews.queues import OPEN_STATUSES, queues_with_counts
+from reviews.queues import OPEN_STATUSES, is_repeat, queues_with_counts
 
 QUEUE_PAGE_SIZE = 200
 
@@ -69,7 +69,8 @@ def _queue_context(request: HttpRequest, queue: Queue, **extra) -> dict:
                 to_attr="open_assignments",
             )
         )
-        .order_by("-priority", "-checkworthiness", "created_at", "id")[:QUEUE_PAGE_SIZE]
+        .annotate(is_repeat=is_repeat())
+        .order_by("-is_repeat", "-checkworthiness", "created_at", "id")[:QUEUE_PAGE_SIZE]
     )
     can_assign = is_editor(request.user)
     context = {

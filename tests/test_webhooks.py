@@ -234,3 +234,24 @@ def test_it_emits_article_extracted_with_the_claims(web, editor, checker):
     assert payload["data"]["article"]["id"] == article.pk
     assert payload["data"]["article"]["status"] == "extracted"
     assert any("12%" in claim["text"] for claim in payload["data"]["claims"])
+
+
+def test_it_emits_a_correction_and_a_correction_notice_when_a_correction_is_approved(
+    web, editor, checker, checker2
+):
+    from claims.models import Claim
+    from reviews.verdicts import verdict_correct
+
+    original = verdict_approve(verdict=submitted_verdict(checker), editor=editor)
+    endpoint(web, editor, events=["verdict.corrected", "article.correction_notice"])
+    claim = Claim.objects.get(pk=original.claim_id)
+    correction = verdict_correct(
+        claim=claim, author=checker2, rating="mostly-false", summary="Exports rose 3%"
+    )
+
+    verdict_approve(verdict=correction, editor=editor)
+
+    events = {d.event: json.loads(d.body)["data"] for d in WebhookDelivery.objects.all()}
+    assert set(events) == {"verdict.corrected", "article.correction_notice"}
+    assert events["verdict.corrected"]["verdict"]["supersedes"] == original.pk
+    assert events["article.correction_notice"]["article"]["id"] == claim.article_id

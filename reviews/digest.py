@@ -6,6 +6,8 @@ each person's chosen hour in their own time zone.
 from __future__ import annotations
 
 import datetime
+import logging
+import smtplib
 import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -22,6 +24,7 @@ from claims.models import Claim
 from reviews.models import DigestSubscription, RepeatOccurrence
 from reviews.queues import is_repeat
 
+logger = logging.getLogger(__name__)
 LISTED_STATUSES = [Claim.Status.NEW, Claim.Status.QUEUED, Claim.Status.ASSIGNED]
 MAX_CLAIMS = 300
 DEFAULT_WINDOW = datetime.timedelta(hours=24)
@@ -147,7 +150,12 @@ def digest_send(*, subscription: DigestSubscription, now: datetime.datetime) -> 
          "base_url": settings.CLAIMDESK_PUBLIC_BASE_URL},
     )  # fmt: skip
     subject = _("[Claimdesk] Morning list: %(count)d new claims") % {"count": count}
-    send_mail(subject, body, None, [user.email], fail_silently=False)
+    try:
+        send_mail(subject, body, None, [user.email], fail_silently=False)
+    except (OSError, smtplib.SMTPException):
+        # One person's mail server trouble must not hold up everyone else's list.
+        logger.warning("morning list for user %s not sent", user.pk, exc_info=True)
+        return False
     return True
 
 

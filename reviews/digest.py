@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from claims.errors import InvalidInput
 from claims.models import Claim
+from reviews.matching_models import ClaimMatch
 from reviews.models import DigestSubscription, RepeatOccurrence
 from reviews.queues import is_repeat
 
@@ -60,10 +61,9 @@ class PublisherGroup:
 
 
 def checked_before_marks(claim_ids: list[int]) -> dict[int, CheckedBefore]:
-    """The hook for "checked before": today the repeats already recorded.
+    """Checked before: the repeats recorded, then the best probable match of each other claim.
 
-    The matching work can add its own matches here (by claim id); the page, the e-mail and the
-    API all read marks through this one function.
+    The page, the e-mail and the API all read marks through this one function.
     """
     marks: dict[int, CheckedBefore] = {}
     found = RepeatOccurrence.objects.filter(claim_id__in=claim_ids).order_by("-score")
@@ -75,6 +75,18 @@ def checked_before_marks(claim_ids: list[int]) -> dict[int, CheckedBefore]:
             label=matched.text[:200] if matched else occurrence.imported_label,
             claim_id=matched.pk if matched else None,
             score=occurrence.score,
+        )
+    probable = (
+        ClaimMatch.objects.filter(claim_id__in=claim_ids, probable=True)
+        .select_related("item__claim", "item__review")
+        .order_by("claim_id", "-score")
+    )
+    for match in probable:
+        if match.claim_id in marks:
+            continue
+        item = match.item
+        marks[match.claim_id] = CheckedBefore(
+            label=item.text[:200], claim_id=item.claim_id, score=match.score
         )
     return marks
 

@@ -19,6 +19,7 @@ from claims.models import Claim
 from reviews.matching_models import ClaimMatch, ImportedReview, MatchItem, MatchKey
 from reviews.matching_search import candidate_ids, candidate_rows
 from reviews.models import Verdict
+from reviews.repeats import claim_repeat_detected
 
 MAX_MATCHES = 10
 # Ratings whose repetition a queue may want to see first.
@@ -171,6 +172,36 @@ def _raise_if_repeated_falsehood(claim: Claim, stored: list[ClaimMatch]) -> None
             return
 
 
+# Rating words other fact-checkers use for a falsehood, in the languages we read.
+FALSEHOOD_WORDS = (
+    "false", "misleading", "incorrect", "fake", "pants on fire", "mostly false", "wrong",
+    "خطأ", "خاطئ", "مضلل", "زائف", "كاذب", "مفبرك", "غير صحيح",
+)  # fmt: skip
+
+
+def review_says_false(review) -> bool:
+    text = (review.rating_text or "").strip().lower()
+    if any(word in text for word in FALSEHOOD_WORDS):
+        return True
+    if review.rating_value is not None and review.best_rating and review.worst_rating is not None:
+        span = review.best_rating - review.worst_rating
+        return span > 0 and (review.rating_value - review.worst_rating) / span <= 0.25
+    return False
+
+
+def _report_repeats(claim: Claim, stored: list[ClaimMatch]) -> None:
+    """A probable match of a published falsehood (ours or another fact-checker's) is a repeat."""
+    probable = [match for match in stored if match.probable]
+    verdicts = published_verdicts_of([m.item.claim_id for m in probable if m.item.claim_id])
+    for match in probable:
+        item = match.item
+        verdict = verdicts.get(item.claim_id) if item.claim_id else None
+        if verdict is not None and verdict.rating and verdict.rating.slug in FALSEHOOD_RATINGS:
+            claim_repeat_detected(claim=claim, matched_claim=verdict.claim, score=match.score)
+        elif item.review_id and review_says_false(item.review):
+            claim_repeat_detected(claim=claim, imported_review=item.review, score=match.score)
+
+
 @transaction.atomic
 def claim_matches_refresh(*, claim: Claim) -> list[ClaimMatch]:
     """Index the claim, score its candidates and keep the best; safe to run twice."""
@@ -183,6 +214,7 @@ def claim_matches_refresh(*, claim: Claim) -> list[ClaimMatch]:
     )
     stored = _store(claim, scored)
     _raise_if_repeated_falsehood(claim, stored)
+    _report_repeats(claim, stored)
     return stored
 
 

@@ -9,8 +9,8 @@ from functools import partial
 from django.db import transaction
 
 from claims import hooks
-from reviews.matching_dispatch import claims_matching_enqueue
 from reviews.events import article_extracted_emit
+from reviews.matching_dispatch import claims_matching_enqueue
 from reviews.publication import publication_invalidate
 from reviews.routing import claims_route
 

@@ -159,3 +159,47 @@ def test_it_matches_claims_on_the_worker_after_extraction(celery_worker, default
         timeout=60,
     )
     assert found.probable
+
+
+def test_it_reports_a_repeated_published_falsehood_to_the_editors(defaults, checker, editor):
+    from reviews.approval import verdict_approve
+    from reviews.assignment import claim_reassign
+    from reviews.models import Notification, RepeatOccurrence
+    from reviews.verdicts import verdict_submit
+
+    earlier = a_claim(EN_TRADE, "en")
+    claim_reassign(claim=earlier, checker=checker, editor=editor)
+    earlier.refresh_from_db()
+    verdict = verdict_submit(
+        claim=earlier, author=checker, rating="false", summary="No.",
+        evidence=[cited_snapshot(earlier).pk],
+    )  # fmt: skip
+    verdict_approve(verdict=verdict, editor=editor)
+    match_items_index_claims(claims=[earlier])
+    new = a_claim(AR_TRADE, "ar", publisher="x")
+
+    refreshed(new)
+    refreshed(new)  # a second refresh reports nothing new
+
+    occurrence = RepeatOccurrence.objects.get()
+    assert (occurrence.claim_id, occurrence.matched_claim_id) == (new.pk, earlier.pk)
+    assert Notification.objects.filter(recipient=editor).exists()
+
+
+def test_it_reports_a_repeat_of_another_fact_checkers_false_rating(defaults):
+    from reviews.matching import match_items_index_reviews, review_says_false
+    from reviews.matching_models import ImportedReview
+    from reviews.models import RepeatOccurrence
+
+    review = ImportedReview.objects.create(
+        key="ext-1", publisher="Other Checker", url="https://checker.example/1",
+        rating_text="False", language="en", claim_text=EN_TRADE,
+        facts=extract_facts(EN_TRADE, "en"),
+    )  # fmt: skip
+    match_items_index_reviews(reviews=[review])
+    new = a_claim(AR_TRADE, "ar", publisher="x")
+
+    refreshed(new)
+
+    assert review_says_false(review)
+    assert RepeatOccurrence.objects.filter(claim=new, imported_review_id=review.pk).exists()

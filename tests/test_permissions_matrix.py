@@ -10,7 +10,6 @@ from claims.feeds import feed_create
 from reviews.approval import verdict_approve  # noqa: F401 - documents who decides below
 from reviews.lifecycle import claim_dismiss
 from reviews.matching import match_items_index_claims
-from reviews.models import Notification
 from reviews.models import Notification, WebhookDelivery, WebhookEndpoint
 from reviews.verdicts import verdict_save_draft
 from tests.conftest import api_client_for

@@ -9,8 +9,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0005_feeds'),
-        ('reviews', '0004_auditevent_moved_to_claims'),
+        ('claims', '0007_feeds'),
+        ('reviews', '0006_matching_index_and_imported_reviews'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

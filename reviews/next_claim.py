@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from claims.models import AuditEvent, Claim
 from reviews.lifecycle import ClaimEvent
-from reviews.models import Assignment, Queue
+from reviews.models import Assignment, Queue, RepeatOccurrence
 
 
 def _table(model) -> str:
@@ -61,7 +61,11 @@ WITH picked AS (
           SELECT 1 FROM {_table(members)}
           WHERE {_column(members, "queue")} = %(queue)s AND {_column(members, "user")} = %(checker)s
       ))
-    ORDER BY {_column(claim, "checkworthiness")} DESC, {_column(claim, "created_at")} ASC,
+    ORDER BY EXISTS (
+          SELECT 1 FROM {_table(RepeatOccurrence)} AS repeat
+          WHERE repeat.{_column(RepeatOccurrence, "claim")} = {_table(claim)}.{c["id"]}
+      ) DESC,
+      {_column(claim, "checkworthiness")} DESC, {_column(claim, "created_at")} ASC,
              {c["id"]} ASC
     LIMIT 1
     FOR UPDATE SKIP LOCKED

@@ -17,7 +17,7 @@ from reviews.webhooks import (
     webhooks_emit,
 )
 from tests.plugins.services import wait_until
-from tests.workflow_setup import plain_http, submitted_verdict  # noqa: F401
+from tests.workflow_setup import cited_snapshot, plain_http, submitted_verdict  # noqa: F401
 
 SECRET = "whsec-0123456789abcdef-test"
 
@@ -246,7 +246,11 @@ def test_it_emits_a_correction_and_a_correction_notice_when_a_correction_is_appr
     endpoint(web, editor, events=["verdict.corrected", "article.correction_notice"])
     claim = Claim.objects.get(pk=original.claim_id)
     correction = verdict_correct(
-        claim=claim, author=checker2, rating="mostly-false", summary="Exports rose 3%"
+        claim=claim,
+        author=checker2,
+        rating="mostly-false",
+        summary="Exports rose 3%",
+        evidence=[cited_snapshot(claim).pk],
     )
 
     verdict_approve(verdict=correction, editor=editor)

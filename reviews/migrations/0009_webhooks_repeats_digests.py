@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('claims', '0007_feeds'),
-        ('reviews', '0006_matching_index_and_imported_reviews'),
+        ('reviews', '0008_neutralise_non_web_addresses'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

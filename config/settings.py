@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.request_limits.RequestSizeLimitMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A database, broker or cache outage answers 503 (JSON under /api/), never an HTML 500.
+    "config.outages.OutageMiddleware",
     # Static files (the desk's CSS and htmx, the publishers' embed.js) straight from gunicorn.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -257,7 +259,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["config.throttling.UserRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "user": env_str("CLAIMDESK_USER_THROTTLE", "2000/minute"),
         "public": env_str("CLAIMDESK_PUBLIC_THROTTLE", "600/minute"),
@@ -372,6 +374,7 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- Claimdesk ---------------------------------------------------------------------------------
+CLAIMDESK_OUTAGE_RETRY_AFTER = env_int("CLAIMDESK_OUTAGE_RETRY_AFTER", 30)  # seconds, on 503s
 CLAIMDESK_MAX_ARTICLE_CHARS = env_int("CLAIMDESK_MAX_ARTICLE_CHARS", 200_000)
 CLAIMDESK_MAX_TASK_ATTEMPTS = env_int("CLAIMDESK_MAX_TASK_ATTEMPTS", 3)
 CLAIMDESK_FETCH_ALLOW_PRIVATE = env_bool("CLAIMDESK_FETCH_ALLOW_PRIVATE", False)
@@ -400,6 +403,8 @@ CLAIMDESK_PUBLIC_MAX_AGE = env_int("CLAIMDESK_PUBLIC_MAX_AGE", 60)
 CLAIMDESK_PUBLIC_STALE_WHILE_REVALIDATE = env_int("CLAIMDESK_PUBLIC_STALE_WHILE_REVALIDATE", 300)
 CLAIMDESK_PUBLIC_NOT_FOUND_MAX_AGE = env_int("CLAIMDESK_PUBLIC_NOT_FOUND_MAX_AGE", 30)
 CLAIMDESK_PUBLIC_CACHE_TIMEOUT = env_int("CLAIMDESK_PUBLIC_CACHE_TIMEOUT", 3600)
+# How often each web process looks for badge-cache invalidations lost to a cache outage.
+CLAIMDESK_PUBLIC_REPAIR_SECONDS = env_int("CLAIMDESK_PUBLIC_REPAIR_SECONDS", 5)
 CLAIMDESK_PUBLIC_BASE_URL = env_str("CLAIMDESK_PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip(
     "/"
 )

@@ -20,6 +20,7 @@ from reviews.events import verdict_published_emit
 from reviews.lifecycle import ClaimEvent, claim_transition
 from reviews.models import Assignment, EditorialDecision, Verdict
 from reviews.notifications import notify_verdict_approved, notify_verdict_returned
+from reviews.publication_repair import publication_changed
 from reviews.verdicts import evidence_required
 
 
@@ -138,16 +139,9 @@ def _verdict_publish(*, verdict_id: int, editor, version: int | None) -> Verdict
     )
     notify_verdict_approved(verdict=verdict, editor=editor)
     verdict_published_emit(verdict=verdict)
-    article_id = claim.article_id
-    # robust: the verdict is published even if the badge cache cannot be reached right now.
-    transaction.on_commit(lambda: _publication_invalidate(article_id), robust=True)
+    # Recorded with the approval, delivered to the badge cache on commit, repaired if it is down.
+    publication_changed(article_id=claim.article_id)
     return verdict
-
-
-def _publication_invalidate(article_id: int) -> None:
-    from reviews.publication import publication_invalidate
-
-    publication_invalidate(article_id=article_id)
 
 
 def verdict_return(

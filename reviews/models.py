@@ -210,6 +210,24 @@ class Notification(models.Model):
         return self.message
 
 
+class PublicationChange(models.Model):
+    """A change to an article's public answers that the cache has not heard of yet.
+
+    Written in the same transaction as the change and deleted once the cache has forgotten the
+    old answers, so an invalidation lost to a cache outage is found and repaired when the cache
+    is back. The table holds only undelivered changes: it is nearly always empty.
+    """
+
+    article_id = models.BigIntegerField(help_text="Not a foreign key: the article may go.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"public answers of article {self.article_id} changed at {self.created_at}"
+
+
 from reviews.matching_models import (  # noqa: E402, F401  (models of one concern, kept apart)
     ClaimLink,
     ClaimMatch,

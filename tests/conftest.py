@@ -8,7 +8,12 @@ from claims.roles import EDITOR_GROUP, FACT_CHECKER_GROUP
 from reviews.defaults import ensure_defaults
 from reviews.models import Queue
 
-pytest_plugins = ["tests.plugins.services", "tests.plugins.outside_web", "tests.plugins.browser"]
+pytest_plugins = [
+    "tests.plugins.services",
+    "tests.plugins.outside_web",
+    "tests.plugins.browser",
+    "tests.plugins.outages",
+]
 
 PASSWORD = "correct-horse-battery-staple"
 

@@ -63,3 +63,35 @@ def test_it_forgets_a_cached_404_once_the_address_is_registered(client, checker)
     badge = get(client, "badge.json")
     assert badge.status_code == 200
     assert badge.json()["message"] == "no claims checked yet"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_repairs_an_invalidation_lost_while_the_cache_was_down(
+    client, submitted, editor, settings
+):
+    from reviews.models import PublicationChange
+    from reviews.publication_repair import publication_repair_checked
+
+    settings.CLAIMDESK_PUBLIC_REPAIR_SECONDS = 3600
+    publication_repair_checked()
+    assert get(client, "badge.json").json()["message"] == "no claims checked yet"  # cached
+    with override_settings(CACHES=UNREACHABLE_REDIS):
+        verdict_approve(verdict=submitted, editor=editor)  # the cache never hears of it
+    assert PublicationChange.objects.count() == 1
+
+    # The cache is back with its old data: until the repair looks, the old answer still matches.
+    assert get(client, "badge.json").json()["message"] == "no claims checked yet"
+    settings.CLAIMDESK_PUBLIC_REPAIR_SECONDS = 0
+    publication_repair_checked()
+    assert get(client, "badge.json").json()["message"] == "1 claim checked · 1 false"
+    assert get(client, "claimreview.json").json()[0]["claimReviewed"] == "Exports rose 12%"
+    assert PublicationChange.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_forgets_a_delivered_invalidation_at_once(client, submitted, editor):
+    from reviews.models import PublicationChange
+
+    verdict_approve(verdict=submitted, editor=editor)
+    assert PublicationChange.objects.count() == 0
+    assert get(client, "badge.json").json()["message"] == "1 claim checked · 1 false"

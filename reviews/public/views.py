@@ -36,6 +36,7 @@ from reviews.publication import (
     publication_rendered,
     published_verdicts_for_url,
 )
+from reviews.publication_repair import publication_repair_if_due
 
 THROTTLE_SCOPE = "public"
 THROTTLE_PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -200,6 +201,8 @@ def _serve(request: HttpRequest, fmt: str) -> HttpResponse:
         return _too_many(wait)
     if problem:
         return json_error(400, problem)
+    if publication_repair_if_due():
+        found = None  # an invalidation the cache missed was just delivered: read it again
     return respond(request, publication_rendered(url=url, fmt=fmt, cached=found))
 
 

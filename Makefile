@@ -7,7 +7,7 @@ DEMO_PASSWORD ?=
 
 export DEBUG ?= 1
 
-.PHONY: run test bench lint format install clean-test
+.PHONY: run test bench chaos lint format install clean-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Fault injection on the real stack (own PostgreSQL cluster and redis-server on ports 18710-18713).
+# CHAOS_ARGS=--quick is the bounded form CI runs.
+chaos: $(STAMP)
+	$(BIN)/python chaos/run.py $(CHAOS_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

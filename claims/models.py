@@ -34,6 +34,13 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     extracted_at = models.DateTimeField(null=True, blank=True)
+    # Hand-off and leases (claims/leases.py): how often it was tried, who holds it, until when.
+    attempts = models.PositiveIntegerField(default=0)
+    lease_owner = models.CharField(max_length=64, blank=True)
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+    dispatched_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a task was last sent for it."
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -41,6 +48,20 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return self.title or f"Article {self.pk}"
+
+    @property
+    def retrying(self) -> bool:
+        """An earlier attempt was interrupted and the work is being tried again."""
+        return (self.status in ACTIVE_ARTICLE_STATUSES and self.attempts >= 2) or (
+            self.status == self.Status.PENDING and self.attempts >= 1
+        )
+
+
+ACTIVE_ARTICLE_STATUSES = (
+    Article.Status.PENDING,
+    Article.Status.FETCHING,
+    Article.Status.EXTRACTING,
+)
 
 
 class ArticleURL(models.Model):
@@ -138,6 +159,11 @@ class Source(models.Model):
         max_length=100, blank=True, help_text="The current fetch round; older task messages stop."
     )
     attempts = models.PositiveIntegerField(default=0)
+    lease_owner = models.CharField(max_length=64, blank=True)
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+    dispatched_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a task was last sent for it."
+    )
     is_dead = models.BooleanField(default=False)
     content_changed = models.BooleanField(default=False)
     last_fetched_at = models.DateTimeField(null=True, blank=True)

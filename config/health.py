@@ -1,5 +1,6 @@
-"""GET /healthz: is the database reachable, is the broker reachable?"""
+"""GET /healthz: are the database, the broker and the cache reachable?"""
 
+from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
@@ -27,10 +28,22 @@ def broker_status() -> str | None:
     return None
 
 
+def cache_status() -> str | None:
+    try:
+        cache.get("claimdesk:healthz")
+    except Exception as error:
+        return f"{type(error).__name__}: {error}".strip()[:300]
+    return None
+
+
 @never_cache
 @require_GET
 def healthz(request):
-    problems = {"database": database_status(), "broker": broker_status()}
+    problems = {
+        "database": database_status(),
+        "broker": broker_status(),
+        "cache": cache_status(),
+    }
     body = {name: ("ok" if problem is None else "down") for name, problem in problems.items()}
     body["errors"] = {name: problem for name, problem in problems.items() if problem}
     body["status"] = "ok" if not body["errors"] else "down"

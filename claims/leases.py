@@ -35,14 +35,24 @@ def lease_free(now: datetime) -> Q:
 
 
 def lease_take(
-    model: type[models.Model], *, pk: int, statuses: Iterable[str], status: str, **match
+    model: type[models.Model],
+    *,
+    pk: int,
+    statuses: Iterable[str],
+    status: str,
+    owner: str | None = None,
+    **match,
 ) -> tuple[str, int] | None:
-    """Take the row for one attempt: (lease owner token, attempt number), or None when it is
-    not in `statuses` or someone holds it. Runs in autocommit: committed before the work starts.
+    """Take the row for one attempt: (lease owner, attempt number), or None when it is not in
+    `statuses` or someone else holds it. Runs in autocommit: committed before the work starts.
+
+    `owner` is the task id: a message redelivered after its worker died (or retried) carries the
+    same id and takes its own lease back at once; any other message waits for the lease to end.
     """
-    owner = uuid.uuid4().hex
+    owner = owner or uuid.uuid4().hex
     now = timezone.now()
-    taken = model.objects.filter(lease_free(now), pk=pk, status__in=list(statuses), **match).update(
+    free = lease_free(now) | Q(lease_owner=owner)
+    taken = model.objects.filter(free, pk=pk, status__in=list(statuses), **match).update(
         status=status,
         attempts=F("attempts") + 1,
         lease_owner=owner,

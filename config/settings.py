@@ -350,6 +350,7 @@ CELERY_TASK_ROUTES = {
     "claims.tasks.ingest_feed_item": {"queue": CLAIMDESK_IO_QUEUE},
     # A slow receiver waits on the network, never in line with housekeeping.
     "reviews.tasks.deliver_webhook": {"queue": CLAIMDESK_IO_QUEUE},
+    "claims.tasks.recover_work": {"queue": CLAIMDESK_MAINTENANCE_QUEUE},
     "reviews.tasks.*": {"queue": CLAIMDESK_MAINTENANCE_QUEUE},
     "config.celery.*": {"queue": CLAIMDESK_MAINTENANCE_QUEUE},
 }
@@ -358,6 +359,11 @@ CELERY_BEAT_SCHEDULE = {
     "expire-assignment-leases": {
         "task": "reviews.tasks.expire_assignment_leases",
         "schedule": env_int("CLAIMDESK_LEASE_SWEEP_SECONDS", 60),
+    },
+    # Unfinished work no worker holds (a killed worker, a send the broker refused) is sent again.
+    "recover-work": {
+        "task": "claims.tasks.recover_work",
+        "schedule": env_int("CLAIMDESK_RECOVERY_SWEEP_SECONDS", 15),
     },
     "refetch-stale-sources": {
         "task": "claims.tasks.refetch_stale_sources",
@@ -377,6 +383,15 @@ CELERY_BEAT_SCHEDULE = {
 CLAIMDESK_OUTAGE_RETRY_AFTER = env_int("CLAIMDESK_OUTAGE_RETRY_AFTER", 30)  # seconds, on 503s
 CLAIMDESK_MAX_ARTICLE_CHARS = env_int("CLAIMDESK_MAX_ARTICLE_CHARS", 200_000)
 CLAIMDESK_MAX_TASK_ATTEMPTS = env_int("CLAIMDESK_MAX_TASK_ATTEMPTS", 3)
+# A worker holds an article or source it works on for this long, renewing every third of it;
+# a killed worker's work is sent again within lease + sweep interval (see README "Failure and
+# recovery").
+CLAIMDESK_WORK_LEASE_SECONDS = env_int("CLAIMDESK_WORK_LEASE_SECONDS", 60)
+CLAIMDESK_RECOVERY_SWEEP_SECONDS = CELERY_BEAT_SCHEDULE["recover-work"]["schedule"]
+if CLAIMDESK_WORK_LEASE_SECONDS < 3:
+    raise ImproperlyConfigured(
+        "CLAIMDESK_WORK_LEASE_SECONDS must be at least 3 (it is renewed every third)."
+    )
 CLAIMDESK_FETCH_ALLOW_PRIVATE = env_bool("CLAIMDESK_FETCH_ALLOW_PRIVATE", False)
 CLAIMDESK_FETCH_MAX_BYTES = env_int("CLAIMDESK_FETCH_MAX_BYTES", 10 * 1024 * 1024)
 CLAIMDESK_FETCH_CONNECT_TIMEOUT = env_int("CLAIMDESK_FETCH_CONNECT_TIMEOUT", 5)

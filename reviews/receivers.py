@@ -4,14 +4,10 @@ Connected once, in ReviewsConfig.ready(), so every process that loads Django (we
 management commands) routes new claims and resets the public cache the same way.
 """
 
-from functools import partial
-
-from django.db import transaction
-
 from claims import hooks
 from reviews.events import article_extracted_emit
 from reviews.matching_dispatch import claims_matching_enqueue
-from reviews.publication import publication_invalidate
+from reviews.publication_repair import publication_changed
 from reviews.routing import claims_route
 
 
@@ -25,8 +21,10 @@ def match_created_claims(sender, *, claims, **kwargs) -> None:
 
 
 def forget_cached_address(sender, *, article_id: int, **kwargs) -> None:
-    # After commit: a reader must never cache the old answer again between our delete and commit.
-    transaction.on_commit(partial(publication_invalidate, article_id=article_id), robust=True)
+    # Recorded in the sender's transaction, delivered to the cache after commit (a reader must
+    # never cache the old answer again between our delete and the commit), repaired if the
+    # cache is down.
+    publication_changed(article_id=article_id)
 
 
 def announce_extracted_article(sender, *, article, **kwargs) -> None:

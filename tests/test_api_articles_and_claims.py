@@ -31,7 +31,7 @@ def test_it_accepts_an_article_with_201_and_starts_extraction(
     assert body["published_urls"] == ["https://news.example.org/exports"]
     # On commit: the extraction task is enqueued, and the new address's public cache is reset.
     assert sum("extract_article" in repr(callback) for callback in callbacks) == 1
-    assert sum("publication_invalidate" in repr(callback) for callback in callbacks) == 1
+    assert sum("publication_change_deliver" in repr(callback) for callback in callbacks) == 1
 
 
 def test_it_answers_200_with_the_same_article_on_resubmission(editor_api):

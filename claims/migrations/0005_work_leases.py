@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0003_source_fetch_key'),
+        ('claims', '0004_auditevent_moved_from_reviews'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reviews', '0003_workflow_one_working_verdict'),
+        ('reviews', '0004_auditevent_moved_to_claims'),
     ]
 
     operations = [

@@ -7,12 +7,13 @@ import re
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from claims import dispatch, hooks
 from claims.audit import audit_record
+from claims.leases import LeaseKeeper, attempts_exhausted, gave_up_reason, lease_take
 from claims.models import Article, ArticleURL, Claim
 from claims.text_input import UnreadableText, clean_body
 from claims.url_keys import InvalidURL, source_url_normalized, url_match_key
@@ -165,13 +166,16 @@ def article_body_fetched(*, article: Article, title: str, text: str) -> bool:
         content_hash=content_hash(cleaned),
         status=Article.Status.PENDING,
         status_detail="",
+        # Extraction is a new piece of work: its own attempts, free for the next worker.
+        attempts=0,
+        lease_expires_at=None,
     )
     return updated == 1
 
 
 def article_extraction_failed(*, article: Article, reason: str) -> None:
     Article.objects.filter(pk=article.pk).exclude(status=Article.Status.EXTRACTED).update(
-        status=Article.Status.FAILED, status_detail=reason[:500]
+        status=Article.Status.FAILED, status_detail=reason[:500], lease_expires_at=None
     )
 
 
@@ -205,25 +209,47 @@ def _claims_from_extraction(article: Article, extraction) -> list[Claim]:
     return claims
 
 
-def article_extract(*, article: Article) -> int:
-    """Run extraction and store its claims; safe to run twice (nothing new the second time).
+def _article_take(article: Article, *, statuses, status: str, owner: str | None, count: bool):
+    """The lease for one attempt, or None (taken, finished, or out of attempts: then failed)."""
+    taken = lease_take(
+        Article, pk=article.pk, statuses=statuses, status=status, owner=owner, count=count
+    )
+    if taken is None:
+        return None
+    owner, attempt = taken
+    if attempts_exhausted(attempt):
+        article_extraction_failed(article=article, reason=gave_up_reason())
+        return None
+    article.refresh_from_db()
+    return owner
 
-    1. claim the article (pending/extracting → extracting);
-    2. extract outside any transaction: it is the slow, CPU-bound part;
-    3. insert claims (conflicts ignored), route the new ones, mark the article extracted.
+
+def article_extract(*, article: Article, owner: str | None = None, count: bool = True) -> int:
+    """Run extraction and store its claims, once, whatever the deliveries and crashes.
+
+    1. take the article's lease (pending, or extracting with a lapsed lease → extracting), which
+       counts the attempt and is committed before anything can crash;
+    2. extract outside any transaction, renewing the lease: it is the slow, CPU-bound part;
+    3. in one transaction: mark the article extracted *only if we still hold the lease* (someone
+       who took over after our lease lapsed wins), insert the claims, route the new ones, and
+       record one `article.extract` audit event.
     """
     from claims.extraction import ExtractionError, extract
 
-    started = Article.objects.filter(
-        pk=article.pk, status__in=[Article.Status.PENDING, Article.Status.EXTRACTING]
-    ).update(status=Article.Status.EXTRACTING, status_detail="")
-    if started != 1:
+    owner = _article_take(
+        article,
+        statuses=[Article.Status.PENDING, Article.Status.EXTRACTING],
+        status=Article.Status.EXTRACTING,
+        owner=owner,
+        count=count,
+    )
+    if owner is None:
         return 0
-    article.refresh_from_db()
     try:
-        extraction = extract(
-            article.body, language=article.language or None, published=article.published_on
-        )
+        with LeaseKeeper(Article, pk=article.pk, owner=owner):
+            extraction = extract(
+                article.body, language=article.language or None, published=article.published_on
+            )
     except ExtractionError as error:
         article_extraction_failed(article=article, reason=str(error))
         return 0
@@ -237,21 +263,29 @@ def article_extract(*, article: Article) -> int:
         )
         return 0
     with transaction.atomic():
-        try:
-            Claim.objects.bulk_create(
-                _claims_from_extraction(article, extraction), ignore_conflicts=True
-            )
-        except IntegrityError as error:
-            article_extraction_failed(article=article, reason=f"could not store claims: {error}")
-            return 0
         # Routing reads the article's language: settle it first.
-        Article.objects.filter(pk=article.pk).update(
+        finished = Article.objects.filter(
+            pk=article.pk, status=Article.Status.EXTRACTING, lease_owner=owner
+        ).update(
             status=Article.Status.EXTRACTED,
+            status_detail="",
             language=article.language or extraction.language,
             extracted_at=timezone.now(),
+            lease_expires_at=None,
+        )
+        if finished != 1:
+            return 0
+        Claim.objects.bulk_create(
+            _claims_from_extraction(article, extraction), ignore_conflicts=True
         )
         new_claims = list(
             Claim.objects.select_related("article").filter(article=article, status=Claim.Status.NEW)
+        )
+        audit_record(
+            actor=None,
+            action="article.extract",
+            obj=article,
+            after={"claims": len(new_claims), "attempt": article.attempts},
         )
         hooks.claims_created.send(sender=Claim, claims=new_claims, actor=None)
         article.refresh_from_db()
@@ -259,13 +293,23 @@ def article_extract(*, article: Article) -> int:
     return len(new_claims)
 
 
-def article_fetch(*, article: Article) -> bool:
+def article_fetch(*, article: Article, owner: str | None = None, count: bool = True) -> bool:
     """Fetch a submitted URL through the safe fetcher and keep its main text as the body."""
     from claims.fetching import FetchFailed, FetchRefused
     from claims.sources import url_fetch
 
+    owner = _article_take(
+        article,
+        statuses=[Article.Status.FETCHING],
+        status=Article.Status.FETCHING,
+        owner=owner,
+        count=count,
+    )
+    if owner is None:
+        return False
     try:
-        page = url_fetch(article.source_url)
+        with LeaseKeeper(Article, pk=article.pk, owner=owner):
+            page = url_fetch(article.source_url)
     except FetchRefused as refused:
         article_extraction_failed(article=article, reason=f"Refused to fetch: {refused.reason}")
         return False

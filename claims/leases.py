@@ -41,6 +41,7 @@ def lease_take(
     statuses: Iterable[str],
     status: str,
     owner: str | None = None,
+    count: bool = True,
     **match,
 ) -> tuple[str, int] | None:
     """Take the row for one attempt: (lease owner, attempt number), or None when it is not in
@@ -48,13 +49,15 @@ def lease_take(
 
     `owner` is the task id: a message redelivered after its worker died (or retried) carries the
     same id and takes its own lease back at once; any other message waits for the lease to end.
+    `count=False` for a task's own retry after a database or broker error: an outage is no
+    attempt of the work's.
     """
     owner = owner or uuid.uuid4().hex
     now = timezone.now()
     free = lease_free(now) | Q(lease_owner=owner)
     taken = model.objects.filter(free, pk=pk, status__in=list(statuses), **match).update(
         status=status,
-        attempts=F("attempts") + 1,
+        attempts=F("attempts") + (1 if count else 0),
         lease_owner=owner,
         lease_expires_at=now + lease_length(),
         updated_at=now,
@@ -113,7 +116,7 @@ def attempts_exhausted(attempts: int) -> bool:
     return attempts > settings.CLAIMDESK_MAX_TASK_ATTEMPTS
 
 
-def gave_up_reason(attempts: int, last_error: str = "") -> str:
+def gave_up_reason(last_error: str = "") -> str:
     limit = settings.CLAIMDESK_MAX_TASK_ATTEMPTS
     reason = (
         f"Gave up after {limit} attempts: the work never finished "

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -52,9 +53,11 @@ class Article(models.Model):
     @property
     def retrying(self) -> bool:
         """An earlier attempt was interrupted and the work is being tried again."""
-        return (self.status in ACTIVE_ARTICLE_STATUSES and self.attempts >= 2) or (
-            self.status == self.Status.PENDING and self.attempts >= 1
-        )
+        if self.status not in ACTIVE_ARTICLE_STATUSES or self.attempts < 1:
+            return False
+        if self.attempts >= 2 or self.status == self.Status.PENDING:
+            return True
+        return self.lease_expires_at is None or self.lease_expires_at < timezone.now()
 
 
 ACTIVE_ARTICLE_STATUSES = (

@@ -25,6 +25,7 @@ from django.utils import timezone
 from claims import dispatch
 from claims.leases import gave_up_reason, lease_free, lease_length
 from claims.models import ACTIVE_ARTICLE_STATUSES, Article, Source
+from claims.sources import source_fetch_failed
 
 logger = logging.getLogger(__name__)
 
@@ -54,20 +55,18 @@ def articles_recover(*, now: datetime | None = None) -> int:
         if interrupted and article.attempts >= limit:
             Article.objects.filter(pk=article.pk).update(
                 status=Article.Status.FAILED,
-                status_detail=gave_up_reason(article.attempts)[:500],
+                status_detail=gave_up_reason()[:500],
                 lease_expires_at=None,
                 updated_at=now,
             )
             logger.warning("article %s failed after %s attempts", article.pk, article.attempts)
             continue
-        fields = {"dispatched_at": now}
         if interrupted:
-            fields["status_detail"] = RETRYING_DETAIL
-        Article.objects.filter(pk=article.pk).update(**fields)
+            Article.objects.filter(pk=article.pk).update(status_detail=RETRYING_DETAIL)
         if article.status == Article.Status.FETCHING:
-            dispatch.article_fetch_start(article_id=article.pk)
+            dispatch.article_fetch_enqueue(article.pk)
         else:
-            dispatch.article_extraction_start(article_id=article.pk)
+            dispatch.article_extraction_enqueue(article.pk)
         count += 1
     return count
 
@@ -75,8 +74,6 @@ def articles_recover(*, now: datetime | None = None) -> int:
 @transaction.atomic
 def sources_recover(*, now: datetime | None = None) -> int:
     """Send again, or give up on, every source round that is unfinished and unheld."""
-    from claims.sources import source_fetch_failed
-
     now = now or timezone.now()
     limit = settings.CLAIMDESK_MAX_TASK_ATTEMPTS
     due = (
@@ -89,13 +86,14 @@ def sources_recover(*, now: datetime | None = None) -> int:
     for source in due:
         interrupted = source.status == Source.Status.FETCHING and source.attempts >= 1
         if interrupted and source.attempts >= limit:
-            source_fetch_failed(source=source, reason=gave_up_reason(source.attempts))
+            source_fetch_failed(
+                source=source,
+                reason=gave_up_reason(source.failure_reason.removeprefix("Retrying: ")),
+            )
             continue
-        fields = {"dispatched_at": now}
         if interrupted and not source.failure_reason.startswith("Retrying"):
-            fields["failure_reason"] = RETRYING_DETAIL
-        Source.objects.filter(pk=source.pk).update(**fields)
-        dispatch.source_check_start(source_id=source.pk, fetch_key=source.fetch_key)
+            Source.objects.filter(pk=source.pk).update(failure_reason=RETRYING_DETAIL)
+        dispatch.source_check_enqueue(source.pk, source.fetch_key)
         count += 1
     return count
 

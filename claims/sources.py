@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from claims import dispatch
@@ -26,6 +26,7 @@ from claims.checking import CheckResult, SourceText, check_claim
 from claims.extraction import extract_facts
 from claims.fetching import FetchFailed, FetchOptions, FetchRefused
 from claims.host_slots import HostBusy, host_slot
+from claims.leases import LeaseKeeper, attempts_exhausted, gave_up_reason, lease_take
 from claims.models import Citation, Claim, Evidence, Snapshot, Source
 from claims.url_check import Fetched, page_fetch, url_check
 from claims.url_keys import InvalidURL, source_url_normalized
@@ -166,7 +167,9 @@ def sources_refetch_stale() -> int:
 # --- one task run -----------------------------------------------------------------------------
 
 
-def source_attempt_start(*, source_id: int, fetch_key: str) -> Source | None:
+def source_attempt_start(
+    *, source_id: int, fetch_key: str, owner: str | None = None
+) -> Source | None:
     """The source to work on, or None when the message is stale, done or out of attempts.
 
     The attempt is counted in its own committed transaction before anything can crash, so a
@@ -180,21 +183,30 @@ def source_attempt_start(*, source_id: int, fetch_key: str) -> Source | None:
         return source  # fetched already: only matching is left, which counts no attempt
     if source.status == Source.Status.FAILED:
         return None
-    # One UPDATE in autocommit: committed at once, before anything can crash.
-    Source.objects.filter(pk=source.pk, fetch_key=fetch_key).update(
-        attempts=F("attempts") + 1, status=Source.Status.FETCHING, updated_at=timezone.now()
+    # One UPDATE in autocommit: committed at once, before anything can crash. A message whose
+    # source another worker holds (a resend while the fetch runs) stops here.
+    taken = lease_take(
+        Source,
+        pk=source.pk,
+        statuses=[Source.Status.PENDING, Source.Status.FETCHING],
+        status=Source.Status.FETCHING,
+        owner=owner,
+        fetch_key=fetch_key,
     )
+    if taken is None:
+        return None
     source.refresh_from_db()
-    limit = settings.CLAIMDESK_MAX_TASK_ATTEMPTS
-    if source.attempts > limit:
-        last = f" Last error: {source.failure_reason}" if source.failure_reason else ""
-        source_fetch_failed(
-            source=source,
-            reason=f"Gave up after {limit} attempts: the fetch never finished "
-            f"(the worker crashed or was stopped).{last}",
-        )
+    source.fetched = False
+    if attempts_exhausted(source.attempts):
+        source_fetch_failed(source=source, reason=gave_up_reason(_last_error(source)))
         return None
     return source
+
+
+def _last_error(source: Source) -> str:
+    return source.failure_reason.removeprefix("Retrying: ").removeprefix(
+        "an earlier attempt was interrupted."
+    )
 
 
 @transaction.atomic
@@ -203,6 +215,7 @@ def source_fetch_failed(*, source: Source, reason: str, dead: bool = False) -> N
     updated = {
         "status": Source.Status.FAILED,
         "failure_reason": reason[:500],
+        "lease_expires_at": None,
         "last_fetched_at": timezone.now(),
         "updated_at": timezone.now(),
     }
@@ -211,9 +224,13 @@ def source_fetch_failed(*, source: Source, reason: str, dead: bool = False) -> N
     Source.objects.filter(pk=source.pk, fetch_key=source.fetch_key).update(**updated)
 
 
-def source_fetch_retrying(*, source: Source, reason: str) -> None:
+def source_fetch_retrying(*, source: Source, reason: str, countdown: float = 0) -> None:
+    # The retry (same task id) takes the lease back; the sweep leaves it alone until it is due.
+    now = timezone.now()
     Source.objects.filter(pk=source.pk, fetch_key=source.fetch_key).update(
-        failure_reason=f"Retrying: {reason}"[:500], updated_at=timezone.now()
+        failure_reason=f"Retrying: {reason}"[:500],
+        updated_at=now,
+        dispatched_at=now + timedelta(seconds=countdown),
     )
 
 
@@ -324,6 +341,7 @@ def snapshot_evidence_record(
             failure_reason="",
             is_dead=False,
             attempts=0,
+            lease_expires_at=None,
             last_fetched_at=snapshot.fetched_at,
             updated_at=timezone.now(),
         )
@@ -344,7 +362,8 @@ def source_check(*, source: Source, fetch_key: str) -> Snapshot | None:
     )
     if snapshot is None:
         try:
-            fetched = _fetch_with_host_slot(source)
+            with LeaseKeeper(Source, pk=source.pk, owner=source.lease_owner):
+                fetched = _fetch_with_host_slot(source)
         except FetchRefused as refused:
             source_fetch_failed(source=source, reason=f"Refused: {refused.reason}")
             return None

@@ -2,14 +2,18 @@
 
 import logging
 
+import kombu.exceptions
+import redis.exceptions
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 
 from claims import dispatch
 from claims.fetching import FetchFailed
 from claims.ingest import article_extract, article_fetch
 from claims.models import Article, Claim
+from claims.recovery import work_recover
 from claims.sources import (
     claim_sources_check,
     retry_countdown,
@@ -23,30 +27,42 @@ from claims.url_check import content_failure_reason
 
 logger = logging.getLogger(__name__)
 
-
-@shared_task(name="claims.tasks.extract_article", acks_late=True)
-def extract_article(article_id: int) -> int:
-
-    article = Article.objects.filter(pk=article_id).first()
-    if article is None or article.status == Article.Status.EXTRACTED:
-        return 0
-    return article_extract(article=article)
-
-
-@shared_task(
-    name="claims.tasks.fetch_article",
-    acks_late=True,
-    autoretry_for=(ConnectionError, TimeoutError),
-    retry_backoff=True,
-    retry_jitter=True,
-    max_retries=3,
+# A database or broker that is down is waited for, not a reason to drop the message: retried
+# with backoff (5 s doubling to 2 min, with jitter), far beyond any usual outage.
+OUTAGE_ERRORS = (
+    OperationalError,
+    InterfaceError,
+    kombu.exceptions.OperationalError,
+    redis.exceptions.ConnectionError,
 )
-def fetch_article(article_id: int) -> None:
+RETRY_OUTAGES = {
+    "autoretry_for": OUTAGE_ERRORS,
+    "retry_backoff": 5,
+    "retry_backoff_max": 120,
+    "retry_jitter": True,
+    "max_retries": 20,
+}
 
+
+def _first_try(task) -> bool:
+    # A retry after an outage is no new attempt at the work (a crash redelivery is one).
+    return not task.request.retries
+
+
+@shared_task(name="claims.tasks.extract_article", bind=True, acks_late=True, **RETRY_OUTAGES)
+def extract_article(self, article_id: int) -> int:
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None or article.status in (Article.Status.EXTRACTED, Article.Status.FAILED):
+        return 0
+    return article_extract(article=article, owner=self.request.id, count=_first_try(self))
+
+
+@shared_task(name="claims.tasks.fetch_article", bind=True, acks_late=True, **RETRY_OUTAGES)
+def fetch_article(self, article_id: int) -> None:
     article = Article.objects.filter(pk=article_id, status=Article.Status.FETCHING).first()
     if article is None:
         return
-    if article_fetch(article=article):
+    if article_fetch(article=article, owner=self.request.id, count=_first_try(self)):
         dispatch.article_extraction_enqueue(article.pk)
 
 
@@ -60,18 +76,25 @@ def fetch_article(article_id: int) -> None:
     max_retries=max(0, settings.CLAIMDESK_MAX_TASK_ATTEMPTS - 1),
 )
 def check_source(self, source_id: int, fetch_key: str) -> None:
-    source = source_attempt_start(source_id=source_id, fetch_key=fetch_key)
-    if source is None:
-        return
     try:
+        source = source_attempt_start(
+            source_id=source_id, fetch_key=fetch_key, owner=self.request.id
+        )
+        if source is None:
+            return
         source_check(source=source, fetch_key=fetch_key)
     except FetchFailed as failure:  # only the retryable ones reach here
         if self.request.retries >= self.max_retries:
             source_fetch_failed(source=source, reason=failure.reason, dead=failure.dead)
             return
-        source_fetch_retrying(source=source, reason=failure.reason)
+        countdown = retry_countdown(self.request.retries, failure.retry_after)
+        source_fetch_retrying(source=source, reason=failure.reason, countdown=countdown)
+        raise self.retry(countdown=countdown) from None
+    except OUTAGE_ERRORS as error:
+        # Not the fetch's fault: retried beyond the fetch's own limit, the attempt count (kept
+        # in the row) still gives up on a source that crashes its worker.
         raise self.retry(
-            countdown=retry_countdown(self.request.retries, failure.retry_after)
+            exc=error, countdown=retry_countdown(min(self.request.retries, 4), None), max_retries=20
         ) from None
     except SoftTimeLimitExceeded:
         source_fetch_failed(source=source, reason="The check took longer than the task time limit.")
@@ -80,7 +103,7 @@ def check_source(self, source_id: int, fetch_key: str) -> None:
         source_fetch_failed(source=source, reason=content_failure_reason(error))
 
 
-@shared_task(name="claims.tasks.check_claim", acks_late=True)
+@shared_task(name="claims.tasks.check_claim", acks_late=True, **RETRY_OUTAGES)
 def check_claim(claim_id: int) -> int:
 
     claim = Claim.objects.filter(pk=claim_id).first()
@@ -91,7 +114,6 @@ def check_claim(claim_id: int) -> int:
 
 @shared_task(name="claims.tasks.refetch_stale_sources", acks_late=True)
 def refetch_stale_sources() -> int:
-
     return sources_refetch_stale()
 
 
@@ -140,3 +162,9 @@ def ingest_feed_item(self, item_id: int) -> str:
         raise self.retry(
             countdown=retry_countdown(self.request.retries, failure.retry_after)
         ) from None
+
+
+@shared_task(name="claims.tasks.recover_work", acks_late=True)
+def recover_work() -> dict[str, int]:
+    # Safe to run twice, or in two beats at once: rows are taken with SKIP LOCKED.
+    return work_recover()

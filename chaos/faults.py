@@ -223,8 +223,33 @@ def poison_article(stack: Stack, api: Api, scale: dict, attempts: int) -> Result
     return result
 
 
+def submitted_verdict_on_seed() -> int:
+    """A verdict waiting for approval on the seed article (whose badge publishers read)."""
+    from django.contrib.auth.models import User
+
+    from claims.models import Claim
+    from reviews.assignment import claims_bulk_assign
+    from reviews.verdicts import verdict_submit
+
+    checker, editor = User.objects.get(username="checker"), User.objects.get(username="editor")
+    claim = Claim.objects.filter(article__urls__isnull=False, status="queued").order_by("pk")[0]
+    claims_bulk_assign(claim_ids=[claim.pk], checker=checker, editor=editor)
+    claim.refresh_from_db()
+    verdict = verdict_submit(
+        claim=claim, author=checker, rating="unverifiable", summary="Chaos: not verifiable"
+    )
+    return verdict.pk
+
+
+def badge_message(api: Api) -> str:
+    return api.http.get("/api/v1/public/badge.json", params={"url": SEED_URL}).json()["message"]
+
+
 def broker_outage(stack: Stack, api: Api, scale: dict) -> Result:
+    """Redis is the broker and the cache: submissions, throttles and a badge all live on it."""
     result = Result("broker (redis-server) stopped and restarted")
+    verdict_id = submitted_verdict_on_seed()
+    before = badge_message(api)  # cached now
     stack.redis.stop()
     health = api.http.get("/healthz")
     result.expect(
@@ -234,9 +259,19 @@ def broker_outage(stack: Stack, api: Api, scale: dict) -> Result:
     result.expect(listed.status_code == 200, f"API read during outage: {listed.status_code}")
     ids, statuses = submit_articles(api, scale["articles"], 20, "broker-down")
     result.expect(all(s in (201, 202) for s in statuses), f"submissions during outage: {statuses}")
+    approved = api.call("POST", f"/api/v1/verdicts/{verdict_id}/approve/", who="editor")
+    result.expect(approved.status_code == 200, f"approval during outage: {approved.status_code}")
     time.sleep(3)
     stack.redis.start()
     back = time.monotonic()
+    # The cache comes back with its old answer; the lost invalidation must be repaired.
+    try:
+        wait_until(lambda: badge_message(api) != before, 60, "badge repaired", interval=0.5)
+        badge_delay = time.monotonic() - back
+    except TimeoutError:
+        badge_delay = None
+    result.expect(badge_delay is not None, f"badge still says {before!r} 60 s after the cache")
+    result.note = f"badge repaired {badge_delay:.1f} s after the cache" if badge_delay else ""
     _recovery(result, back, lambda: all_in(ids, {"extracted"}), scale["timeout"])
     result.lost = scale["articles"] - sum(
         1 for s in article_statuses(ids).values() if s == "extracted"

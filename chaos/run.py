@@ -42,6 +42,9 @@ RECOVERY_SETTINGS = {
     "CLAIMDESK_RECOVERY_SWEEP_SECONDS": "5",
     "CLAIMDESK_MAX_TASK_ATTEMPTS": str(MAX_ATTEMPTS),
     "CLAIMDESK_PUBLIC_REPAIR_SECONDS": "2",
+    # A killed sources worker keeps its per-host fetch slots until their lease ends (deadline +
+    # 30 s); every chaos source is on one host, so leave room for the next worker meanwhile.
+    "CLAIMDESK_FETCH_HOST_CONCURRENCY": "16",
 }
 SCALES = {
     "full": {"articles": 12, "sentences": 1500, "sources": 10, "timeout": 240},
@@ -152,6 +155,8 @@ def main() -> int:
 
             connection.close()  # the database may have been restarted under this connection
         duplicated = duplicates()
+    except KeyboardInterrupt:
+        results.append(Result("interrupted", None, checks=["the run was interrupted"]))
     finally:
         stack.stop()
         if args.keep:

@@ -154,3 +154,15 @@ def test_it_still_limits_in_process_when_the_throttle_cache_is_down(checker_api,
     with override_settings(CACHES=UNREACHABLE_REDIS):
         statuses = [checker_api.get("/api/v1/queues/", secure=True).status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
+
+
+def test_it_signs_in_for_a_token_when_the_throttle_cache_is_down(client, checker):
+    with override_settings(CACHES=UNREACHABLE_REDIS):
+        response = client.post(
+            "/api/v1/auth/token/",
+            {"username": "checker", "password": "correct-horse-battery-staple"},
+            content_type="application/json",
+            secure=True,
+        )
+    assert response.status_code == 200
+    assert response.json()["token"]

@@ -102,3 +102,34 @@ def test_it_lets_one_worker_take_a_row_and_counts_the_attempt(db):
         1,
         taken[0],
     )
+
+
+def test_it_shows_retrying_on_the_desk(desk_client, checker, past):
+    article = ArticleFactory(
+        status=Article.Status.EXTRACTING, attempts=1, lease_owner="gone", lease_expires_at=past
+    )
+    page = desk_client(checker).get(f"/articles/{article.pk}/live/").content.decode()
+    assert "retrying after an interrupted attempt" in page
+    Article.objects.filter(pk=article.pk).update(lease_expires_at=timezone.now() + timedelta(1))
+    page = desk_client(checker).get(f"/articles/{article.pk}/live/").content.decode()
+    assert "retrying" not in page  # the first attempt is still running
+
+
+def test_it_retries_extraction_when_the_database_is_down_instead_of_dropping_it(
+    checker, database_down, caplog
+):
+    from claims.tasks import RETRY_OUTAGES, extract_article
+
+    article = ArticleFactory(status=Article.Status.PENDING, body="Exports rose 5% in 2023.")
+    with database_down():
+        # Run in-process, where Celery runs each retry at once instead of after its countdown.
+        extract_article.apply(args=[article.pk])
+    delays = [
+        int(record.getMessage().split("Retry in ")[1].split("s")[0])
+        for record in caplog.records
+        if "Retry in" in record.getMessage()
+    ]
+    assert len(delays) == RETRY_OUTAGES["max_retries"]
+    assert max(delays) > 30  # backing off, not hammering the database
+    article.refresh_from_db()
+    assert (article.status, article.attempts) == (Article.Status.PENDING, 0)

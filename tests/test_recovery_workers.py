@@ -11,11 +11,10 @@ import pytest
 from django.conf import settings
 
 from claims.ingest import article_submit
-from claims.models import Article, Claim, Source
+from claims.models import Article, AuditEvent, Claim, Source
 from claims.recovery import work_recover
 from claims.sources import source_attach
 from config.celery import app
-from reviews.models import AuditEvent
 from tests.factories import ArticleFactory, ClaimFactory
 from tests.plugins.outages import CLOSED_PORT
 from tests.plugins.services import wait_until
@@ -76,6 +75,7 @@ def test_it_saves_a_submission_while_the_broker_is_down_and_processes_it_when_it
             "/api/v1/articles/",
             {"title": "Outage", "body": "Exports rose 12% to $40 billion in 2023."},
             format="json",
+            secure=True,
         )
     assert response.status_code == 201, response.content
     assert response.json()["status"] == Article.Status.PENDING

@@ -9,13 +9,17 @@ from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
+from config.throttling import LocalFallbackMixin
 from reviews.api.serializers import (
     errors,
 )
 
 
-class LoginThrottle(SimpleRateThrottle):
-    """Per client address: slows password guessing without getting in a newsroom's way."""
+class LoginThrottle(LocalFallbackMixin, SimpleRateThrottle):
+    """Per client address: slows password guessing without getting in a newsroom's way.
+
+    Counted in process memory while Redis is down, so sign-in keeps working.
+    """
 
     scope = "login"
     rate = "100/minute"

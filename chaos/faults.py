@@ -153,7 +153,7 @@ def kill_extraction_worker(stack: Stack, api: Api, scale: dict) -> Result:
     stack.start_worker(stack.extraction)
     back = time.monotonic()
     _recovery(result, back, lambda: all_in(ids, {"extracted"}), scale["timeout"])
-    result.lost = sum(1 for s in article_statuses(ids).values() if s != "extracted")
+    result.lost = len(ids) - sum(1 for s in article_statuses(ids).values() if s == "extracted")
     return result
 
 
@@ -197,21 +197,22 @@ def poison_article(stack: Stack, api: Api, scale: dict, attempts: int) -> Result
 
     result = Result(f"poison article (kills its worker; limit {attempts} attempts)")
     [poison], _ = submit_articles(api, 1, scale["sentences"] * 2, "poison")
-    kills = 0
-    start = time.monotonic()
-    while time.monotonic() - start < scale["timeout"] + attempts * 60:
-        status = article_statuses([poison]).get(poison)
-        if status == "failed":
+    kills, killed_owner = 0, None
+    deadline = time.monotonic() + scale["timeout"] + attempts * 60
+    while time.monotonic() < deadline:
+        row = Article.objects.filter(pk=poison).values("status", "lease_owner", "attempts").get()
+        if row["status"] == "failed":
             break
-        if status == "extracting":
+        # Each attempt kills the pool process running it, once (as a crash in the parser would).
+        attempt = (row["lease_owner"], row["attempts"])
+        if row["status"] == "extracting" and attempt != killed_owner:
             for pid in stack.extraction.children():
                 try:
                     os.kill(pid, signal.SIGKILL)
                 except ProcessLookupError:
                     pass
-            kills += 1
-            time.sleep(1)
-        time.sleep(0.1)
+            kills, killed_owner = kills + 1, attempt
+        time.sleep(0.05)
     back = time.monotonic()
     article = Article.objects.get(pk=poison)
     result.expect(article.status == "failed", f"poison article ended {article.status}")
@@ -308,5 +309,5 @@ def database_outage(stack: Stack, api: Api, scale: dict) -> Result:
     stack.postgres.start()
     back = time.monotonic()
     _recovery(result, back, lambda: all_in(ids, {"extracted"}), scale["timeout"])
-    result.lost = sum(1 for s in article_statuses(ids).values() if s != "extracted")
+    result.lost = len(ids) - sum(1 for s in article_statuses(ids).values() if s == "extracted")
     return result

@@ -38,8 +38,8 @@ PASSWORD = "chaos-password-1"
 MAX_ATTEMPTS = 3
 # Short leases and sweeps so a run takes minutes; the README gives the production defaults.
 RECOVERY_SETTINGS = {
-    "CLAIMDESK_WORK_LEASE_SECONDS": "20",
-    "CLAIMDESK_RECOVERY_SWEEP_SECONDS": "5",
+    "CLAIMDESK_WORK_LEASE_SECONDS": "12",
+    "CLAIMDESK_RECOVERY_SWEEP_SECONDS": "3",
     "CLAIMDESK_MAX_TASK_ATTEMPTS": str(MAX_ATTEMPTS),
     "CLAIMDESK_PUBLIC_REPAIR_SECONDS": "2",
     # A killed sources worker keeps its per-host fetch slots until their lease ends (deadline +
@@ -48,7 +48,7 @@ RECOVERY_SETTINGS = {
 }
 SCALES = {
     "full": {"articles": 12, "sentences": 1500, "sources": 10, "timeout": 240},
-    "quick": {"articles": 5, "sentences": 1000, "sources": 5, "timeout": 180},
+    "quick": {"articles": 4, "sentences": 800, "sources": 4, "timeout": 150},
 }
 
 
@@ -72,6 +72,10 @@ def duplicates() -> dict[str, int]:
         "HAVING count(*) > 1) d",
         "extraction runs": "SELECT count(*) FROM (SELECT 1 FROM reviews_auditevent "
         "WHERE action = 'article.extract' GROUP BY object_id HAVING count(*) > 1) d",
+        # Not a duplicate but its mirror image: an article marked extracted by no recorded run.
+        "unrecorded extractions": "SELECT count(*) FROM claims_article a WHERE status = "
+        "'extracted' AND NOT EXISTS (SELECT 1 FROM reviews_auditevent e WHERE e.action = "
+        "'article.extract' AND e.object_id = a.id::text)",
     }
     with connection.cursor() as cursor:
         found = {}

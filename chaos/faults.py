@@ -217,7 +217,7 @@ def poison_article(stack: Stack, api: Api, scale: dict, attempts: int) -> Result
     article = Article.objects.get(pk=poison)
     result.expect(article.status == "failed", f"poison article ended {article.status}")
     result.expect(bool(article.status_detail), "no reason given for the failure")
-    result.note = f"{kills} kills; reason: {article.status_detail[:60]}"
+    result.note = f"{kills} kills, {article.attempts} attempts; {article.status_detail[:40]}…"
     # The worker goes on with other work.
     [healthy], _ = submit_articles(api, 1, 20, "after-poison")
     _recovery(result, back, lambda: all_in([healthy], {"extracted"}), scale["timeout"])

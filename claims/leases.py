@@ -68,14 +68,6 @@ def lease_take(
     return owner, attempts
 
 
-def lease_release(model: type[models.Model], *, pk: int, owner: str) -> None:
-    """Give the row back without finishing it (a retry of this task may take it at once)."""
-    try:
-        model.objects.filter(pk=pk, lease_owner=owner).update(lease_expires_at=None)
-    except DatabaseError as error:  # the database may be what failed: the lease then runs out
-        logger.warning("could not release the lease on %s %s: %s", model.__name__, pk, error)
-
-
 class LeaseKeeper:
     """Renews a row's lease from a thread while the block runs; `with LeaseKeeper(...):`."""
 

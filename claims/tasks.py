@@ -30,6 +30,8 @@ logger = logging.getLogger(__name__)
 # A database or broker that is down is waited for, not a reason to drop the message: retried
 # with backoff (5 s doubling to 2 min, with jitter), far beyond any usual outage.
 OUTAGE_ERRORS = (
+    ConnectionError,
+    TimeoutError,
     OperationalError,
     InterfaceError,
     kombu.exceptions.OperationalError,

@@ -136,8 +136,10 @@ def test_it_gives_up_after_the_maximum_number_of_attempts(db, checker, settings)
     source = citation.source
     source.refresh_from_db()
 
+    # The same message redelivered after each crash: it takes its own lease back every time.
     started = [
-        source_attempt_start(source_id=source.pk, fetch_key=source.fetch_key) for _ in range(4)
+        source_attempt_start(source_id=source.pk, fetch_key=source.fetch_key, owner="task-1")
+        for _ in range(4)
     ]
 
     source.refresh_from_db()
@@ -145,6 +147,16 @@ def test_it_gives_up_after_the_maximum_number_of_attempts(db, checker, settings)
     assert source.status == Source.Status.FAILED
     assert source.failure_reason.startswith("Gave up after 3 attempts")
     assert source_attempt_start(source_id=source.pk, fetch_key=source.fetch_key) is None
+
+
+def test_it_stops_a_second_message_while_a_worker_holds_the_source(db, checker):
+    citation, _ = source_attach(claim=arabic_claim(), url="https://example.org/a", added_by=checker)
+    source = citation.source
+    source.refresh_from_db()
+    first = source_attempt_start(source_id=source.pk, fetch_key=source.fetch_key, owner="task-1")
+    second = source_attempt_start(source_id=source.pk, fetch_key=source.fetch_key, owner="task-2")
+    assert first is not None and second is None
+    assert Source.objects.get(pk=source.pk).attempts == 1
 
 
 def test_it_ignores_a_message_from_an_older_round(db, checker):

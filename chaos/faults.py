@@ -196,7 +196,8 @@ def poison_article(stack: Stack, api: Api, scale: dict, attempts: int) -> Result
     from claims.models import Article
 
     result = Result(f"poison article (kills its worker; limit {attempts} attempts)")
-    [poison], _ = submit_articles(api, 1, scale["sentences"] * 2, "poison")
+    # The largest article of the run (under the 200,000-character limit): the longest to extract.
+    [poison], _ = submit_articles(api, 1, min(scale["sentences"] * 2, 1800), "poison")
     kills, killed_owner = 0, None
     deadline = time.monotonic() + scale["timeout"] + attempts * 60
     while time.monotonic() < deadline:

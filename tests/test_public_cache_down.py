@@ -84,7 +84,7 @@ def test_it_repairs_an_invalidation_lost_while_the_cache_was_down(
     settings.CLAIMDESK_PUBLIC_REPAIR_SECONDS = 0
     publication_repair_checked()
     assert get(client, "badge.json").json()["message"] == "1 claim checked · 1 false"
-    assert get(client, "claimreview.json").json()[0]["claimReviewed"] == "Exports rose 12%"
+    assert get(client, "claimreview.json").json()[0]["headline"] == "Exports rose 12%"
     assert PublicationChange.objects.count() == 0
 
 

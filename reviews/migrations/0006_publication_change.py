@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reviews', '0004_auditevent_moved_to_claims'),
+        ('reviews', '0005_verdict_claim_reviewed_rating_needs_evidence'),
     ]
 
     operations = [

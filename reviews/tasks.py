@@ -2,6 +2,9 @@
 
 from celery import shared_task
 
+# Database and broker outages are waited for with backoff (20 tries), as claims' tasks do.
+from claims.tasks import RETRY_OUTAGES
+
 
 @shared_task(name="reviews.tasks.expire_assignment_leases", acks_late=True, ignore_result=True)
 def expire_assignment_leases() -> int:
@@ -14,7 +17,7 @@ def expire_assignment_leases() -> int:
 # --- "Checked before?" matching (extraction queue: CPU work) -------------------------------------
 
 
-@shared_task(name="reviews.tasks.match_claims", acks_late=True, ignore_result=True)
+@shared_task(name="reviews.tasks.match_claims", acks_late=True, ignore_result=True, **RETRY_OUTAGES)
 def match_claims(claim_ids: list[int]) -> int:
     # Safe to run twice: a refresh replaces the claim's stored matches with the same ones.
     from claims.models import Claim
@@ -24,7 +27,9 @@ def match_claims(claim_ids: list[int]) -> int:
     return sum(len(claim_matches_refresh(claim=claim)) for claim in claims)
 
 
-@shared_task(name="reviews.tasks.match_imported_reviews", acks_late=True, ignore_result=True)
+@shared_task(
+    name="reviews.tasks.match_imported_reviews", acks_late=True, ignore_result=True, **RETRY_OUTAGES
+)
 def match_imported_reviews(review_ids: list[int]) -> int:
     from reviews.matching import review_matches_spread
     from reviews.matching_models import MatchItem

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reviews', '0005_verdict_claim_reviewed_rating_needs_evidence'),
+        ('reviews', '0006_matching_index_and_imported_reviews'),
     ]
 
     operations = [

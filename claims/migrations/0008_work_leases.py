@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0006_article_url_keys_without_new_tracking_params'),
+        ('claims', '0007_feeds'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reviews', '0006_matching_index_and_imported_reviews'),
+        ('reviews', '0009_webhooks_repeats_digests'),
     ]
 
     operations = [

@@ -35,7 +35,7 @@ def _assignment_end(*, claim: Claim, reason: str) -> Assignment | None:
     return current
 
 
-def _assign(*, claim: Claim, checker, actor, event: str) -> Assignment:
+def assign_claim(*, claim: Claim, checker, actor, event: str) -> Assignment:
     lease = lease_end()
     claim_transition(
         claim=claim,
@@ -52,7 +52,7 @@ def _assign(*, claim: Claim, checker, actor, event: str) -> Assignment:
         raise Conflict("Someone else took this claim at the same moment.") from None
 
 
-def claim_assign_next(*, queue: Queue, checker) -> Claim | None:
+def claim_assign_next(*, queue: Queue, checker, exclude: Iterable[int] = ()) -> Claim | None:
     """Give `checker` the most check-worthy, oldest unassigned claim of `queue`, or None.
 
     On PostgreSQL one statement takes the claim, opens the lease and writes the audit event
@@ -63,7 +63,9 @@ def claim_assign_next(*, queue: Queue, checker) -> Claim | None:
         if not is_fact_checker(checker):
             raise Forbidden(f"You are not a fact-checker on the queue '{queue.slug}'.")
         try:
-            taken = claim_take_next_postgres(queue=queue, checker=checker, lease=lease_end())
+            taken = claim_take_next_postgres(
+                queue=queue, checker=checker, lease=lease_end(), exclude=exclude
+            )
         except IntegrityError:
             taken = None  # an inconsistent row (an open lease on a queued claim): go slowly
         else:
@@ -72,11 +74,11 @@ def claim_assign_next(*, queue: Queue, checker) -> Claim | None:
             if queue_is_member(queue=queue, user=checker):
                 return None
             raise Forbidden(f"You are not a fact-checker on the queue '{queue.slug}'.")
-    return _claim_assign_next_orm(queue=queue, checker=checker)
+    return _claim_assign_next_orm(queue=queue, checker=checker, exclude=exclude)
 
 
 @transaction.atomic
-def _claim_assign_next_orm(*, queue: Queue, checker) -> Claim | None:
+def _claim_assign_next_orm(*, queue: Queue, checker, exclude: Iterable[int] = ()) -> Claim | None:
     """On SQLite `skip_locked` is a no-op and a guarded UPDATE can lose a race: try again."""
     if not queue_is_member(queue=queue, user=checker):
         raise Forbidden(f"You are not a fact-checker on the queue '{queue.slug}'.")
@@ -84,6 +86,7 @@ def _claim_assign_next_orm(*, queue: Queue, checker) -> Claim | None:
         candidate = (
             Claim.objects.select_for_update(skip_locked=True)
             .filter(queue=queue, status=Claim.Status.QUEUED)
+            .exclude(pk__in=list(exclude))
             .annotate(is_repeat=is_repeat())
             .order_by("-is_repeat", "-checkworthiness", "created_at", "id")
             .first()
@@ -92,7 +95,7 @@ def _claim_assign_next_orm(*, queue: Queue, checker) -> Claim | None:
             return None
         try:
             with transaction.atomic():
-                assignment = _assign(
+                assignment = assign_claim(
                     claim=candidate, checker=checker, actor=checker, event=ClaimEvent.ASSIGN
                 )
         except Conflict:
@@ -131,7 +134,7 @@ def claim_reassign(*, claim: Claim, checker, editor) -> Assignment:
         _assignment_end(claim=claim, reason=Assignment.EndReason.REASSIGNED)
     else:
         raise IllegalTransition(f"A claim that is {claim.status} cannot be assigned.")
-    return _assign(claim=claim, checker=checker, actor=editor, event=event)
+    return assign_claim(claim=claim, checker=checker, actor=editor, event=event)
 
 
 @transaction.atomic

@@ -67,6 +67,26 @@ class Assignment(models.Model):
         return f"claim {self.claim_id} → {self.checker_id}"
 
 
+class ClaimSkip(models.Model):
+    """A checker passed over a claim: `next` gives them other claims until `until`."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="skips")
+    checker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="claim_skips"
+    )
+    until = models.DateTimeField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["checker", "claim"], name="one_skip_per_checker")
+        ]
+        indexes = [models.Index(fields=["checker", "until"])]
+
+    def __str__(self) -> str:
+        return f"claim {self.claim_id} skipped by {self.checker_id}"
+
+
 class RatingScale(models.Model):
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200)

@@ -15,6 +15,7 @@ changes nothing). The audit event carries the same before/after as `claim_transi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextlib import nullcontext
 from datetime import datetime
 
@@ -57,6 +58,7 @@ def _statement() -> str:
 WITH picked AS (
     SELECT {c["id"]} AS id FROM {_table(claim)}
     WHERE {c["queue"]} = %(queue)s AND {c["status"]} = %(queued)s
+      AND NOT ({c["id"]} = ANY(%(exclude)s::bigint[]))
       AND (%(superuser)s OR EXISTS (
           SELECT 1 FROM {_table(members)}
           WHERE {_column(members, "queue")} = %(queue)s AND {_column(members, "user")} = %(checker)s
@@ -99,7 +101,9 @@ SELECT {claim_columns}, lease.id FROM taken, lease
 _STATEMENT: str | None = None
 
 
-def claim_take_next_postgres(*, queue: Queue, checker, lease: datetime) -> Claim | None:
+def claim_take_next_postgres(
+    *, queue: Queue, checker, lease: datetime, exclude: Iterable[int] = ()
+) -> Claim | None:
     """The claim taken, with `current_assignment` set; None when the queue has nothing for
     this checker (empty, or not a member: the caller tells which).
 
@@ -112,6 +116,7 @@ def claim_take_next_postgres(*, queue: Queue, checker, lease: datetime) -> Claim
     now = timezone.now()
     params = {
         "queue": queue.pk,
+        "exclude": sorted({int(pk) for pk in exclude}),
         "queued": Claim.Status.QUEUED.value,
         "assigned": Claim.Status.ASSIGNED.value,
         "superuser": bool(checker.is_superuser),

@@ -101,6 +101,20 @@ MATRIX = [
         expect(401, 403, 200, 403, 403, 200),
     ),
     (
+        "take next, skipping a claim",
+        "post",
+        "/api/v1/queues/english-desk/next/",
+        {"skip": ["{queued}"]},
+        expect(401, 403, 200, 403, 403, 200),
+    ),
+    (
+        "take a chosen claim",
+        "post",
+        "/api/v1/claims/{queued}/take/",
+        None,
+        expect(401, 403, 200, 403, 403, 200),
+    ),
+    (
         "release claim",
         "post",
         "/api/v1/claims/{held}/release/",

@@ -26,6 +26,7 @@ from reviews.api.serializers import (
     version_field,
 )
 from reviews.assignment import claim_reassign, claim_release, claims_bulk_assign
+from reviews.choosing import claim_take
 from reviews.lifecycle import claim_dismiss, claim_reopen, claim_split, claim_update_span
 
 
@@ -115,6 +116,19 @@ class ClaimSplitApi(WorkflowApi):
             claim=claim_for_work(pk), actor=request.user, **data.validated_data
         )
         return Response(ClaimSerializer([first, second], many=True).data, status=201)
+
+
+class ClaimTakeApi(WorkflowApi):
+    permission_classes = [IsFactChecker]
+
+    @extend_schema(
+        request=None,
+        responses={200: AssignedClaimSerializer, **errors(401, 403, 404, 409)},
+        summary="Take this unassigned claim (a queue member); 409 when someone holds it",
+    )
+    def post(self, request, pk: int):
+        assignment = claim_take(claim=claim_for_work(pk), checker=request.user)
+        return Response(AssignedClaimSerializer(claim_with_assignment(assignment.claim)).data)
 
 
 class ClaimReleaseApi(WorkflowApi):

@@ -33,6 +33,7 @@ urlpatterns = [
     path("claims/bulk-assign/", claims.ClaimBulkAssignApi.as_view(), name="api-claim-bulk-assign"),
     path("claims/<int:pk>/", claims.ClaimDetailApi.as_view(), name="api-claim-detail"),
     path("claims/<int:pk>/split/", claims.ClaimSplitApi.as_view(), name="api-claim-split"),
+    path("claims/<int:pk>/take/", claims.ClaimTakeApi.as_view(), name="api-claim-take"),
     path("claims/<int:pk>/release/", claims.ClaimReleaseApi.as_view(), name="api-claim-release"),
     path("claims/<int:pk>/reassign/", claims.ClaimReassignApi.as_view(), name="api-claim-reassign"),
     path("claims/<int:pk>/dismiss/", claims.ClaimDismissApi.as_view(), name="api-claim-dismiss"),

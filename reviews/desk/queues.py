@@ -11,8 +11,8 @@ from claims.errors import WorkflowError
 from claims.models import Claim
 from claims.roles import FACT_CHECKER_GROUP, is_editor, is_fact_checker
 from claims.stance_counts import with_stance_counts
-from reviews.assignment import claim_assign_next, claims_bulk_assign
-from reviews.desk.access import checker_required, editor_required, newsroom_required, page
+from reviews.assignment import claims_bulk_assign
+from reviews.desk.access import editor_required, newsroom_required, page
 from reviews.desk.forms import ClaimsBulkAssignForm
 from reviews.models import Assignment, Notification, Queue, Verdict
 from reviews.notifications import notifications_mark_read
@@ -91,21 +91,6 @@ def _queue_context(request: HttpRequest, queue: Queue, **extra) -> dict:
 def queue_detail(request: HttpRequest, slug: str) -> HttpResponse:
     queue = get_object_or_404(queues_with_counts(user=request.user), slug=slug)
     return page(request, "reviews/queue_detail.html", _queue_context(request, queue))
-
-
-@require_POST
-@checker_required
-def queue_take_next(request: HttpRequest, slug: str) -> HttpResponse:
-    queue = get_object_or_404(Queue, slug=slug, is_active=True)
-    try:
-        claim = claim_assign_next(queue=queue, checker=request.user)
-    except WorkflowError as error:
-        messages.error(request, error.detail)
-        return redirect("desk:home")
-    if claim is None:
-        messages.info(request, f"Nothing is waiting in {queue.name}.")
-        return redirect("desk:home")
-    return redirect("desk:claim_workspace", pk=claim.pk)
 
 
 def queue_checkers(queue: Queue | None) -> QuerySet:

@@ -4,7 +4,16 @@ one block per area, each served by its module in reviews/desk/."""
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from reviews.desk import articles, claim_tools, inbox, matching, monitoring, queues, workspace
+from reviews.desk import (
+    articles,
+    choosing,
+    claim_tools,
+    inbox,
+    matching,
+    monitoring,
+    queues,
+    workspace,
+)
 
 DESK_NAMESPACE = "desk"  # not `app_name`: that would namespace login/logout too
 
@@ -12,9 +21,12 @@ desk_patterns = [
     # / and /queues/ (reviews/desk/queues.py)
     path("", queues.home, name="home"),
     path("queues/<slug:slug>/", queues.queue_detail, name="queue_detail"),
-    path("queues/<slug:slug>/next/", queues.queue_take_next, name="queue_take_next"),
     path("queues/<slug:slug>/assign/", queues.queue_bulk_assign, name="queue_bulk_assign"),
     path("notifications/", queues.notifications, name="notifications"),
+    # choosing work: take next with skips, take a chosen claim, skip (reviews/desk/choosing.py)
+    path("queues/<slug:slug>/next/", choosing.queue_take_next, name="queue_take_next"),
+    path("claims/<int:pk>/take/", choosing.claim_take_view, name="claim_take"),
+    path("claims/<int:pk>/skip/", choosing.claim_skip_view, name="claim_skip"),
     # /articles/ (reviews/desk/articles.py)
     path("articles/new/", articles.article_submit_view, name="article_submit"),
     path("articles/<int:pk>/", articles.article_detail, name="article_detail"),

@@ -252,6 +252,9 @@ def _workspace_context(request: HttpRequest, claim: Claim, **extra) -> dict:
         "facts": fact_rows(claim),
         "holder": holder,
         "is_holder": is_holder,
+        "can_take_this": holder is None
+        and claim.status == Claim.Status.QUEUED
+        and tools["workable"],
         "can_edit_verdict": can_edit_verdict,
         "verdict": verdict,
         "returned": returned,

@@ -12,8 +12,9 @@ from claims.models import Article, ArticleURL, Claim
 from claims.permissions import IsFactChecker
 from claims.stance_counts import with_stance_counts
 from claims.web_addresses import WebAddressField
-from reviews.api.base import WorkflowApi
+from reviews.api.base import WorkflowApi, WorkflowListApi
 from reviews.api.serializers import MAX_INT, ClaimSerializer, errors
+from reviews.filters import ArticleFilter, articles_with_counts
 from reviews.lifecycle import claim_add
 
 
@@ -69,7 +70,53 @@ def article_for_output(pk: int) -> Article:
     )
 
 
-class ArticleCreateApi(WorkflowApi):
+class ArticleListItemSerializer(serializers.ModelSerializer):
+    published_urls = serializers.SlugRelatedField(
+        source="urls", slug_field="url", many=True, read_only=True
+    )
+    open_claims = serializers.IntegerField(read_only=True)
+    inconsistency_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Article
+        ref_name = "ArticleListItem"
+        fields = [
+            "id",
+            "title",
+            "status",
+            "language",
+            "publisher",
+            "published_on",
+            "source_url",
+            "published_urls",
+            "created_at",
+            "extracted_at",
+            "open_claims",
+            "inconsistency_count",
+        ]
+        read_only_fields = fields
+
+
+class ArticleCreateApi(WorkflowListApi):
+    """GET: the articles, searched and filtered; POST: submit one."""
+
+    serializer_class = ArticleListItemSerializer
+    filterset_class = ArticleFilter
+
+    def get_queryset(self):
+        return (
+            articles_with_counts()
+            .prefetch_related(Prefetch("urls", queryset=ArticleURL.objects.order_by("id")))
+            .order_by("-created_at", "-id")
+        )
+
+    @extend_schema(
+        responses={200: ArticleListItemSerializer(many=True), **errors(400, 401, 403)},
+        summary="Articles: Arabic-aware search, filters and sorting, paginated",
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
     class InputSerializer(serializers.Serializer):
         title = serializers.CharField(max_length=500, required=False, allow_blank=True)
         body = serializers.CharField(

@@ -1,6 +1,5 @@
 """/api/v1/claims/: listing, span edits and splits, assignment and the claim life cycle."""
 
-import django_filters
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -8,7 +7,6 @@ from rest_framework.response import Response
 
 from claims.models import AuditEvent, Claim
 from claims.permissions import IsEditor, IsFactChecker
-from claims.stance_counts import with_stance_counts
 from reviews.api.base import (
     WorkflowApi,
     WorkflowListApi,
@@ -27,30 +25,19 @@ from reviews.api.serializers import (
 )
 from reviews.assignment import claim_reassign, claim_release, claims_bulk_assign
 from reviews.choosing import claim_take
+from reviews.filters import ClaimFilter, claims_for_lists
 from reviews.lifecycle import claim_dismiss, claim_reopen, claim_split, claim_update_span
-
-
-class ClaimFilter(django_filters.FilterSet):
-    article = django_filters.NumberFilter(field_name="article_id")
-    status = django_filters.ChoiceFilter(choices=Claim.Status.choices)
-    queue = django_filters.CharFilter(field_name="queue__slug", max_length=50)
-    kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices)
-
-    class Meta:
-        model = Claim
-        fields = ["article", "status", "queue", "kind"]
 
 
 class ClaimListApi(WorkflowListApi):
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilter
-    queryset = with_stance_counts(Claim.objects.select_related("queue")).order_by(
-        "-created_at", "-id"
-    )
+    queryset = claims_for_lists().order_by("-created_at", "-id")
 
     @extend_schema(
         responses={200: ClaimSerializer(many=True), **errors(400, 401, 403)},
-        summary="Claims, filtered by article, status, queue and kind",
+        summary="Claims: Arabic-aware search and filters (queue, status, kind, language, "
+        "check-worthiness level, checker, article, contradicting source)",
     )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)

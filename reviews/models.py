@@ -87,6 +87,33 @@ class ClaimSkip(models.Model):
         return f"claim {self.claim_id} skipped by {self.checker_id}"
 
 
+class SavedView(models.Model):
+    """A checker's or editor's named filter on the articles or claims page."""
+
+    class Page(models.TextChoices):
+        ARTICLES = "articles"
+        CLAIMS = "claims"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_views"
+    )
+    page = models.CharField(max_length=20, choices=Page.choices)
+    name = models.CharField(max_length=80)
+    query = models.CharField(max_length=1000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "page", "name"], name="saved_view_name_per_page"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class RatingScale(models.Model):
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200)

@@ -55,6 +55,17 @@ def queue_is_member(*, queue: Queue, user) -> bool:
     return user.is_superuser or queue.members.filter(pk=user.pk).exists()
 
 
+def member_queue_ids(*, user) -> set[int] | None:
+    """The queues `user` takes work from; None for a superuser, who may take from any."""
+    if not is_fact_checker(user):
+        return set()
+    if user.is_superuser:
+        return None
+    return set(
+        Queue.members.through.objects.filter(user_id=user.pk).values_list("queue_id", flat=True)
+    )
+
+
 def claim_workable_by(*, claim: Claim, user) -> bool:
     """May this person work on the claim (edit its span, draft its verdict)?"""
     if not is_fact_checker(user):

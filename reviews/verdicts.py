@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from claims.audit import audit_record
 from claims.errors import Conflict, Forbidden, IllegalTransition, InvalidInput, StaleVersion
 from claims.models import Claim, Snapshot
+from claims.search import text_matches
 from reviews.assignment import _assignment_end, assignment_lease_extend
 from reviews.lifecycle import ClaimEvent, claim_transition
 from reviews.models import Assignment, Rating, Verdict
@@ -350,3 +351,11 @@ def verdict_correct(
         claim_id=claim.pk,
     )
     return _with_outcome(verdict, created=True)
+
+
+VERDICT_TEXT_SQL = '("reviews_verdict"."summary" || \' \' || "reviews_verdict"."rationale")'
+
+
+def verdicts_search(queryset, query: str):
+    """Verdicts whose summary or rationale match `query` (Arabic-aware, as claims/search.py)."""
+    return text_matches(queryset, query, column_sql=VERDICT_TEXT_SQL)

@@ -8,6 +8,7 @@ from reviews.desk import (
     articles,
     choosing,
     claim_tools,
+    finding,
     inbox,
     matching,
     monitoring,
@@ -27,6 +28,12 @@ desk_patterns = [
     path("queues/<slug:slug>/next/", choosing.queue_take_next, name="queue_take_next"),
     path("claims/<int:pk>/take/", choosing.claim_take_view, name="claim_take"),
     path("claims/<int:pk>/skip/", choosing.claim_skip_view, name="claim_skip"),
+    # finding work: lists, search, saved views (reviews/desk/finding.py)
+    path("articles/", finding.articles_list, name="articles_list"),
+    path("claims/", finding.claims_list, name="claims_list"),
+    path("search/", finding.search, name="search"),
+    path("views/", finding.saved_view_save, name="saved_view_save"),
+    path("views/<int:pk>/delete/", finding.saved_view_delete, name="saved_view_delete"),
     # /articles/ (reviews/desk/articles.py)
     path("articles/new/", articles.article_submit_view, name="article_submit"),
     path("articles/<int:pk>/", articles.article_detail, name="article_detail"),

@@ -18,7 +18,7 @@ from claims.roles import is_editor, is_fact_checker
 from reviews.assignment import lease_end
 from reviews.events import verdict_published_emit
 from reviews.lifecycle import ClaimEvent, claim_transition
-from reviews.models import Assignment, EditorialDecision, Verdict
+from reviews.models import Assignment, Comment, EditorialDecision, Verdict
 from reviews.notifications import notify_verdict_approved, notify_verdict_returned
 from reviews.publication_repair import publication_changed
 from reviews.verdicts import evidence_required
@@ -175,6 +175,10 @@ def _verdict_send_back(*, verdict: Verdict, editor, comment: str, version: int |
         decision=EditorialDecision.Decision.RETURN,
         comment=comment,
         verdict_version=verdict.version,
+    )
+    # The return comment joins the claim's discussion thread, where the checker answers it.
+    Comment.objects.create(
+        claim_id=verdict.claim_id, author=editor, body=comment, kind=Comment.Kind.RETURN
     )
     rows = Verdict.objects.filter(
         pk=verdict.pk, status=Verdict.Status.SUBMITTED, version=verdict.version

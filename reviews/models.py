@@ -87,6 +87,29 @@ class ClaimSkip(models.Model):
         return f"claim {self.claim_id} skipped by {self.checker_id}"
 
 
+class Comment(models.Model):
+    """The discussion on a claim: checkers and editors, and editors' return comments."""
+
+    class Kind(models.TextChoices):
+        COMMENT = "comment", _("Comment")
+        RETURN = "return", _("Returned with this comment")
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="claim_comments"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COMMENT)
+    body = models.TextField(max_length=5000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["claim", "created_at"])]
+
+    def __str__(self) -> str:
+        return self.body[:80]
+
+
 class SavedView(models.Model):
     """A checker's or editor's named filter on the articles or claims page."""
 
@@ -246,6 +269,9 @@ class Notification(models.Model):
     verb = models.CharField(max_length=40)
     message = models.CharField(max_length=500)
     verdict = models.ForeignKey(Verdict, null=True, blank=True, on_delete=models.CASCADE)
+    claim = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 

@@ -12,10 +12,14 @@ from reviews.models import Notification, Verdict
 
 @transaction.atomic
 def notification_send(
-    *, recipient, verb: str, message: str, verdict: Verdict | None = None
+    *, recipient, verb: str, message: str, verdict: Verdict | None = None, claim=None
 ) -> Notification:
     notification = Notification.objects.create(
-        recipient=recipient, verb=verb, message=message[:500], verdict=verdict
+        recipient=recipient,
+        verb=verb,
+        message=message[:500],
+        verdict=verdict,
+        claim=claim or (verdict.claim if verdict is not None else None),
     )
     if recipient.email:
         subject = f"[Claimdesk] {message[:120]}"

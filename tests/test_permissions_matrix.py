@@ -92,6 +92,14 @@ MATRIX = [
         expect(401, 403, 200, 403, 200, 200),
     ),
     ("claim history", "get", "/api/v1/claims/{held}/history/", None, READ),
+    ("read comments", "get", "/api/v1/claims/{held}/comments/", None, READ),
+    (
+        "comment on a claim",
+        "post",
+        "/api/v1/claims/{held}/comments/",
+        {"body": "Source? @editor"},
+        expect(401, 403, 201, 201, 201, 201),
+    ),
     ("list queues", "get", "/api/v1/queues/", None, READ),
     (
         "take next",

@@ -6,6 +6,7 @@ from reviews.api import (
     articles,
     auth,
     claims,
+    discussion,
     inbox,
     matching,
     monitoring,
@@ -38,6 +39,11 @@ urlpatterns = [
     path("claims/<int:pk>/reassign/", claims.ClaimReassignApi.as_view(), name="api-claim-reassign"),
     path("claims/<int:pk>/dismiss/", claims.ClaimDismissApi.as_view(), name="api-claim-dismiss"),
     path("claims/<int:pk>/reopen/", claims.ClaimReopenApi.as_view(), name="api-claim-reopen"),
+    path(
+        "claims/<int:pk>/comments/",
+        discussion.ClaimCommentsApi.as_view(),
+        name="api-claim-comments",
+    ),
     path("claims/<int:pk>/history/", claims.ClaimHistoryApi.as_view(), name="api-claim-history"),
     # /api/v1/claims/{id}/sources|evidence|candidate-sources/
     path("claims/<int:pk>/sources/", sources.ClaimSourceAttachApi.as_view(), name="claim-sources"),

@@ -13,6 +13,7 @@ from claims.roles import is_editor
 from reviews import source_access
 from reviews.assignment import claim_release
 from reviews.desk.access import checker_required, newsroom_required, page
+from reviews.desk.discussion import claim_comments
 from reviews.desk.forms import (
     ClaimDismissForm,
     ClaimReassignForm,
@@ -264,6 +265,7 @@ def _workspace_context(request: HttpRequest, claim: Claim, **extra) -> dict:
         "form": _verdict_form(claim, verdict),
         "excerpt_offset": offset,
         "verdict_history": _verdict_history(claim),
+        "comments": claim_comments(claim),
         **tools,
     }
     if tools["can_edit_claim"]:

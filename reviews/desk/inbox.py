@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from claims.errors import WorkflowError
 from claims.models import Evidence, Snapshot
@@ -42,17 +42,32 @@ def inbox(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_POST
+def _after_decision(request: HttpRequest, verdict: Verdict):
+    """Back where the editor decided: the claim page, or the inbox."""
+    if request.POST.get("from") == "claim":
+        return redirect("desk:claim_workspace", pk=verdict.claim_id)
+    return redirect("desk:inbox")
+
+
+@require_http_methods(["GET", "POST"])
 @editor_required
 def verdict_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: exactly what approval publishes, to confirm; POST: approve and publish."""
     verdict = get_object_or_404(Verdict.objects.select_related("claim"), pk=pk)
+    if request.method == "GET":
+        shown = get_object_or_404(_inbox_verdicts(), pk=pk)
+        return page(
+            request,
+            "reviews/approve_confirm.html",
+            {"nav": "inbox", "verdict": shown, "return_form": VerdictReturnForm()},
+        )
     try:
         verdict_approve(verdict=verdict, editor=request.user)
     except WorkflowError as error:
         messages.error(request, error.detail)
-        return redirect("desk:inbox")
+        return _after_decision(request, verdict)
     messages.success(request, f"Approved and published: verdict on claim {verdict.claim_id}.")
-    return redirect("desk:inbox")
+    return _after_decision(request, verdict)
 
 
 @require_POST
@@ -63,11 +78,11 @@ def verdict_return_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         for error in form.errors.get("comment", []):
             messages.error(request, error)
-        return redirect("desk:inbox")
+        return _after_decision(request, verdict)
     try:
         verdict_return(verdict=verdict, editor=request.user, comment=form.cleaned_data["comment"])
     except WorkflowError as error:
         messages.error(request, error.detail)
-        return redirect("desk:inbox")
+        return _after_decision(request, verdict)
     messages.success(request, f"Returned to {verdict.author.get_username()} with your comment.")
-    return redirect("desk:inbox")
+    return _after_decision(request, verdict)

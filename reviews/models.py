@@ -27,6 +27,7 @@ class Queue(models.Model):
 
     class Meta:
         ordering = ["priority", "slug"]
+        permissions = [("manage_team", "Can manage the newsroom team (people, roles, queues)")]
 
     def __str__(self) -> str:
         return self.name

@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from claims.roles import is_editor, is_fact_checker, is_newsroom_member
 from reviews.models import Notification
+from reviews.team import can_manage_team
 
 
 def role_required(test: Callable[[object], bool], reason: str):
@@ -47,6 +48,7 @@ def desk_role(request: HttpRequest) -> dict:
         "member": member,
         "checker": is_fact_checker(user),
         "editor": is_editor(user),
+        "manages_team": member and can_manage_team(user),
         "unread": Notification.objects.filter(recipient=user, read_at__isnull=True).count()
         if member
         else 0,

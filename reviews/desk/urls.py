@@ -8,17 +8,13 @@ from reviews.desk import (
     articles,
     choosing,
     claim_tools,
-<<<<<<< HEAD
+    discussion,
     finding,
     inbox,
     matching,
     monitoring,
-=======
-    discussion,
-    finding,
-    inbox,
->>>>>>> 72e30bd (Discussion: a comment thread on every claim (API and workspace), @mentions notify, editors' return comments join the thread, comments audited)
     queues,
+    team,
     workspace,
 )
 
@@ -52,7 +48,6 @@ desk_patterns = [
     path("claims/<int:pk>/release/", workspace.claim_release_view, name="claim_release"),
     path("claims/<int:pk>/draft/", workspace.verdict_draft, name="verdict_draft"),
     path("claims/<int:pk>/submit/", workspace.verdict_submit_view, name="verdict_submit"),
-<<<<<<< HEAD
     # /claims/{id}/checked-before/ and links: "Checked before?" (reviews/desk/matching.py)
     path(
         "claims/<int:pk>/checked-before/",
@@ -60,9 +55,7 @@ desk_patterns = [
         name="claim_checked_before",
     ),
     path("claims/<int:pk>/links/", matching.claim_link_view, name="claim_link"),
-=======
     path("claims/<int:pk>/comments/", discussion.claim_comment, name="claim_comment"),
->>>>>>> 72e30bd (Discussion: a comment thread on every claim (API and workspace), @mentions notify, editors' return comments join the thread, comments audited)
     # /claims/{id}/ tools: span, split, dismiss, reopen, reassign, correct (claim_tools.py)
     path("claims/<int:pk>/span/", claim_tools.claim_span_view, name="claim_span"),
     path("claims/<int:pk>/split/", claim_tools.claim_split_view, name="claim_split"),
@@ -70,6 +63,8 @@ desk_patterns = [
     path("claims/<int:pk>/reopen/", claim_tools.claim_reopen_view, name="claim_reopen"),
     path("claims/<int:pk>/assign/", claim_tools.claim_reassign_view, name="claim_reassign"),
     path("claims/<int:pk>/correction/", claim_tools.verdict_correct_view, name="verdict_correct"),
+    # /team/: people, roles, queues (reviews/desk/team.py)
+    path("team/", team.team, name="team"),
     # /inbox/ and editorial decisions (reviews/desk/inbox.py)
     path("inbox/", inbox.inbox, name="inbox"),
     path("verdicts/<int:pk>/approve/", inbox.verdict_approve_view, name="verdict_approve"),

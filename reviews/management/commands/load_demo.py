@@ -3,7 +3,7 @@
 import secrets
 from pathlib import Path
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -42,6 +42,12 @@ class Command(BaseCommand):
                 user.save()
                 created_users.append(username)
             user.groups.add(Group.objects.get(name=group_name))
+            if group_name == EDITOR_GROUP:  # the demo editor also manages the team
+                user.user_permissions.add(
+                    Permission.objects.get(
+                        content_type__app_label="reviews", codename="manage_team"
+                    )
+                )
             if group_name == FACT_CHECKER_GROUP:
                 for queue in Queue.objects.all():
                     queue.members.add(user)

@@ -138,23 +138,6 @@ def claim_reassign(*, claim: Claim, checker, editor) -> Assignment:
 
 
 @transaction.atomic
-def claims_bulk_assign(*, claim_ids: Iterable[int], checker, editor) -> list[Assignment]:
-    """All or nothing: one claim that cannot be assigned refuses the whole batch."""
-    ids = sorted(set(claim_ids))
-    # Lock in id order so two editors bulk-assigning overlapping sets cannot deadlock.
-    claims = list(
-        Claim.objects.select_for_update(of=("self",))
-        .select_related("queue")
-        .filter(pk__in=ids)
-        .order_by("pk")
-    )
-    missing = set(ids) - {claim.pk for claim in claims}
-    if missing:
-        raise InvalidInput(f"No such claims: {sorted(missing)}.")
-    return [claim_reassign(claim=claim, checker=checker, editor=editor) for claim in claims]
-
-
-@transaction.atomic
 def assignments_expire(*, now: datetime | None = None) -> int:
     """Return claims whose lease ran out to their queue; the count of claims returned."""
     now = now or timezone.now()

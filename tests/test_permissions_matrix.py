@@ -143,6 +143,13 @@ MATRIX = [
         {"claims": ["{queued}"], "checker": "checker2"},
         expect(401, 403, 403, 403, 200, 200),
     ),
+    (
+        "bulk action",
+        "post",
+        "/api/v1/claims/bulk/",
+        {"action": "move", "claims": ["{queued}"], "queue": "triage"},
+        expect(401, 403, 403, 403, 200, 200),
+    ),
     ("list verdicts", "get", "/api/v1/claims/{held}/verdicts/", None, READ),
     (
         "submit verdict",

@@ -23,10 +23,17 @@ from reviews.api.serializers import (
     errors,
     version_field,
 )
-from reviews.assignment import claim_reassign, claim_release, claims_bulk_assign
+from reviews.assignment import claim_reassign, claim_release
+from reviews.bulk import (
+    claims_bulk_assign,
+    claims_bulk_dismiss,
+    claims_bulk_move,
+    claims_bulk_reopen,
+)
 from reviews.choosing import claim_take
 from reviews.filters import ClaimFilter, claims_for_lists
 from reviews.lifecycle import claim_dismiss, claim_reopen, claim_split, claim_update_span
+from reviews.models import Queue
 
 
 class ClaimListApi(WorkflowListApi):
@@ -164,6 +171,10 @@ class ClaimBulkAssignApi(WorkflowApi):
             max_length=500,
         )
         checker = serializers.CharField(max_length=150)
+        take_from_holders = serializers.BooleanField(
+            default=False,
+            help_text="Also take claims someone else holds (they are notified); else 409.",
+        )
 
         class Meta:
             ref_name = "ClaimBulkAssignInput"
@@ -185,9 +196,64 @@ class ClaimBulkAssignApi(WorkflowApi):
         data.is_valid(raise_exception=True)
         checker = user_by_username(data.validated_data["checker"])
         assignments = claims_bulk_assign(
-            claim_ids=data.validated_data["claims"], checker=checker, editor=request.user
+            claim_ids=data.validated_data["claims"],
+            checker=checker,
+            editor=request.user,
+            take_from_holders=data.validated_data["take_from_holders"],
         )
         return Response({"checker": checker.username, "claims": [a.claim_id for a in assignments]})
+
+
+class ClaimBulkActionApi(WorkflowApi):
+    permission_classes = [IsEditor]
+
+    class InputSerializer(serializers.Serializer):
+        action = serializers.ChoiceField(choices=["move", "dismiss", "reopen"])
+        claims = serializers.ListField(
+            child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
+            min_length=1,
+            max_length=500,
+        )
+        queue = serializers.SlugField(required=False, help_text="Where to move them (move).")
+        reason = serializers.CharField(
+            max_length=500, required=False, help_text="Why they are dismissed (dismiss)."
+        )
+
+        class Meta:
+            ref_name = "ClaimBulkActionInput"
+
+        def validate(self, attrs):
+            if attrs["action"] == "move" and not attrs.get("queue"):
+                raise serializers.ValidationError({"queue": "Say which queue to move them to."})
+            if attrs["action"] == "dismiss" and not (attrs.get("reason") or "").strip():
+                raise serializers.ValidationError({"reason": "Say why they are dismissed."})
+            return attrs
+
+    class OutputSerializer(serializers.Serializer):
+        action = serializers.CharField()
+        claims = serializers.ListField(child=serializers.IntegerField())
+
+        class Meta:
+            ref_name = "ClaimBulkAction"
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={200: OutputSerializer, **errors(400, 401, 403, 404, 409)},
+        summary="Move, dismiss or reopen several claims, all or none (editors)",
+    )
+    def post(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        ids, editor = values["claims"], request.user
+        if values["action"] == "move":
+            queue = get_object_or_404(Queue, slug=values["queue"], is_active=True)
+            done = claims_bulk_move(claim_ids=ids, queue=queue, editor=editor)
+        elif values["action"] == "dismiss":
+            done = claims_bulk_dismiss(claim_ids=ids, reason=values["reason"], editor=editor)
+        else:
+            done = claims_bulk_reopen(claim_ids=ids, editor=editor)
+        return Response({"action": values["action"], "claims": [claim.pk for claim in done]})
 
 
 class ClaimDismissApi(WorkflowApi):

@@ -32,6 +32,7 @@ urlpatterns = [
     # /api/v1/claims/ (listing, editing, assignment, life cycle, history)
     path("claims/", claims.ClaimListApi.as_view(), name="api-claim-list"),
     path("claims/bulk-assign/", claims.ClaimBulkAssignApi.as_view(), name="api-claim-bulk-assign"),
+    path("claims/bulk/", claims.ClaimBulkActionApi.as_view(), name="api-claim-bulk-action"),
     path("claims/<int:pk>/", claims.ClaimDetailApi.as_view(), name="api-claim-detail"),
     path("claims/<int:pk>/split/", claims.ClaimSplitApi.as_view(), name="api-claim-split"),
     path("claims/<int:pk>/take/", claims.ClaimTakeApi.as_view(), name="api-claim-take"),

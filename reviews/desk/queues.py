@@ -11,7 +11,7 @@ from claims.errors import WorkflowError
 from claims.models import Claim
 from claims.roles import FACT_CHECKER_GROUP, is_editor, is_fact_checker
 from claims.stance_counts import with_stance_counts
-from reviews.assignment import claims_bulk_assign
+from reviews.bulk import claims_bulk_assign, holders_of
 from reviews.desk.access import editor_required, newsroom_required, page
 from reviews.desk.forms import ClaimsBulkAssignForm
 from reviews.models import Assignment, Notification, Queue, Verdict
@@ -122,15 +122,20 @@ def queue_bulk_assign(request: HttpRequest, slug: str) -> HttpResponse:
     queue = get_object_or_404(Queue, slug=slug, is_active=True)
     form = _bulk_assign_form(queue, data=request.POST)
     status = 400
+    held: dict[int, str] = {}
     if form.is_valid():
         checker = form.cleaned_data["checker"]
         try:
             assignments = claims_bulk_assign(
-                claim_ids=form.cleaned_data["claims"], checker=checker, editor=request.user
+                claim_ids=form.cleaned_data["claims"],
+                checker=checker,
+                editor=request.user,
+                take_from_holders=request.POST.get("take_from_holders") == "1",
             )
         except WorkflowError as error:
             form.add_error(None, error.detail)
             status = error.status_code
+            held = holders_of(form.cleaned_data["claims"], except_checker=checker)
         else:
             count = len(assignments)
             messages.success(
@@ -140,7 +145,7 @@ def queue_bulk_assign(request: HttpRequest, slug: str) -> HttpResponse:
     # Keep the ticks and the chosen checker: the editor fixes one thing and sends again.
     selected = {int(value) for value in request.POST.getlist("claims") if value.isdigit()}
     queue = get_object_or_404(queues_with_counts(user=request.user), pk=queue.pk)
-    context = _queue_context(request, queue, bulk_form=form, selected=selected)
+    context = _queue_context(request, queue, bulk_form=form, selected=selected, held=held)
     return page(request, "reviews/queue_detail.html", context, status=status)
 
 

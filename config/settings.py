@@ -416,6 +416,9 @@ CLAIMDESK_LEASE_MINUTES = env_int("CLAIMDESK_LEASE_MINUTES", 60)
 CLAIMDESK_QUEUE_OVERDUE_HOURS = env_int("CLAIMDESK_QUEUE_OVERDUE_HOURS", 48)
 # Choosing work: a skipped claim is passed over for that checker this long; a checker holds at
 # most this many claims at once (0: no cap).
+# Claims scoring below this check-worthiness are listed on their article as "not check-worthy"
+# instead of being queued (inconsistencies always are); one click promotes one.
+CLAIMDESK_QUEUE_THRESHOLD = env_float("CLAIMDESK_QUEUE_THRESHOLD", 0.5)
 CLAIMDESK_SKIP_MINUTES = env_int("CLAIMDESK_SKIP_MINUTES", 120)
 CLAIMDESK_MAX_HELD_CLAIMS = env_int("CLAIMDESK_MAX_HELD_CLAIMS", 10)
 CLAIMDESK_PUBLIC_MAX_AGE = env_int("CLAIMDESK_PUBLIC_MAX_AGE", 60)

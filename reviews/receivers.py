@@ -12,7 +12,8 @@ from reviews.routing import claims_route
 
 
 def route_created_claims(sender, *, claims, actor=None, **kwargs) -> None:
-    claims_route(claims=claims, actor=actor)
+    # Extracted claims: the ones below the check-worthiness threshold are not queued.
+    claims_route(claims=claims, actor=actor, only_checkworthy=True)
 
 
 def match_created_claims(sender, *, claims, **kwargs) -> None:

@@ -3,11 +3,16 @@
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from claims.audit import audit_record
+from claims.errors import Conflict, Forbidden, IllegalTransition
 from claims.models import AuditEvent, Claim
+from claims.roles import is_newsroom_member
 from reviews.models import Queue
 
 
@@ -32,13 +37,26 @@ def queue_for_claim(claim: Claim, queues: list[Queue]) -> Queue | None:
     return next((queue for queue in queues if queue.is_fallback), None)
 
 
+def is_checkworthy(claim: Claim) -> bool:
+    """Queued for a checker, or only listed on its article as not check-worthy?"""
+    return (
+        claim.kind == Claim.Kind.INCONSISTENCY
+        or claim.checkworthiness >= settings.CLAIMDESK_QUEUE_THRESHOLD
+    )
+
+
 def routing_queues() -> list[Queue]:
     return list(Queue.objects.filter(is_active=True).order_by("priority", "slug"))
 
 
 @transaction.atomic
-def claims_route(*, claims: Iterable[Claim], actor=None) -> list[Claim]:
+def claims_route(
+    *, claims: Iterable[Claim], actor=None, only_checkworthy: bool = False
+) -> list[Claim]:
     """Put new claims into their queues and mark them queued.
+
+    With `only_checkworthy` (extraction), claims under CLAIMDESK_QUEUE_THRESHOLD stay `new`:
+    listed on their article as not check-worthy until someone promotes one.
 
     One guarded UPDATE per destination queue (only claims still `new` move, so routing twice is
     harmless) and one bulk INSERT of audit events, whatever the number of claims.
@@ -47,6 +65,8 @@ def claims_route(*, claims: Iterable[Claim], actor=None) -> list[Claim]:
     by_queue: dict[Queue, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.status != Claim.Status.NEW:
+            continue
+        if only_checkworthy and not is_checkworthy(claim):
             continue
         queue = queue_for_claim(claim, queues)
         if queue is not None:  # no active fallback queue: the claim waits as `new`
@@ -89,3 +109,25 @@ def claims_route(*, claims: Iterable[Claim], actor=None) -> list[Claim]:
             routed.append(claim)
     AuditEvent.objects.bulk_create(events)
     return routed
+
+
+@transaction.atomic
+def claim_promote(*, claim: Claim, actor) -> Claim:
+    """A person judges a claim the extractor scored low check-worthy after all: queue it."""
+    if not is_newsroom_member(actor):
+        raise Forbidden(_("Only fact-checkers and editors promote claims."))
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if claim.status != Claim.Status.NEW:
+        raise IllegalTransition(_("Only a claim waiting outside the queues can be promoted."))
+    routed = claims_route(
+        claims=[Claim.objects.select_related("article").get(pk=claim.pk)], actor=actor
+    )
+    if not routed:
+        raise Conflict(_("No active queue takes this claim: ask an editor to open one."))
+    audit_record(
+        actor=actor,
+        action="claim.promote",
+        obj=routed[0],
+        after={"checkworthiness": claim.checkworthiness, "queue": routed[0].queue.slug},
+    )
+    return routed[0]

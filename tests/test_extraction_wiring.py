@@ -7,13 +7,16 @@ from django.contrib.auth.models import User
 
 from claims.ingest import article_extract, article_submit
 from claims.models import Article, Claim
+from reviews.routing import is_checkworthy
 from tests.plugins.services import wait_until
 
 SEED = Path(__file__).resolve().parents[1] / "claims" / "demo" / "putin-raisi-call.ar.txt"
 
 
 @pytest.mark.worker
-def test_it_extracts_the_seed_article_in_the_worker_and_queues_every_claim(celery_worker, checker):
+def test_it_extracts_the_seed_article_in_the_worker_and_queues_every_checkworthy_claim(
+    celery_worker, checker
+):
     article, created = article_submit(submitted_by=checker, body=SEED.read_text(encoding="utf-8"))
     assert created
 
@@ -27,7 +30,15 @@ def test_it_extracts_the_seed_article_in_the_worker_and_queues_every_claim(celer
     claims = list(Claim.objects.filter(article=article).select_related("queue"))
     assert article.language == "ar"
     assert len(claims) >= 5
-    assert all(claim.status == Claim.Status.QUEUED and claim.queue for claim in claims)
+    # Check-worthy claims are queued; the rest wait on the article as "not check-worthy".
+    queued = [claim for claim in claims if is_checkworthy(claim)]
+    assert len(queued) >= 5
+    assert all(claim.status == Claim.Status.QUEUED and claim.queue for claim in queued)
+    assert all(
+        claim.status == Claim.Status.NEW and claim.queue is None
+        for claim in claims
+        if not is_checkworthy(claim)
+    )
     mismatch = [c for c in claims if c.kind == Claim.Kind.INCONSISTENCY]
     assert [(c.start, c.end, c.queue.slug) for c in mismatch] == [(2168, 2180, "inconsistencies")]
     assert mismatch[0].facts[0]["type"] == "month_mismatch"

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from claims.errors import WorkflowError
@@ -16,6 +17,7 @@ from reviews.desk.forms import ArticleSubmitForm, ClaimAddForm
 from reviews.desk.highlighting import claim_marks, fact_rows, highlighted_html, text_direction
 from reviews.lifecycle import claim_add
 from reviews.matching_present import claims_checked_before
+from reviews.routing import claim_promote, is_checkworthy
 
 
 @newsroom_required
@@ -47,6 +49,7 @@ def _article_context(article: Article, user=None, add_form=None) -> dict:
         "direction": text_direction(article.language),
         "finished": finished,
         "claims": [],
+        "low_claims": [],
         "inconsistencies": [],
     }
     if article.status == Article.Status.EXTRACTED:
@@ -55,10 +58,21 @@ def _article_context(article: Article, user=None, add_form=None) -> dict:
         )
         context["body_html"] = highlighted_html(article.body, claim_marks(claims))
         checked = claims_checked_before([claim.pk for claim in claims])
+        ranked = sorted(
+            (claim for claim in claims if claim.kind != Claim.Kind.INCONSISTENCY),
+            key=lambda claim: (-claim.checkworthiness, claim.start, claim.pk),
+        )
+        # Ranked by check-worthiness; those the threshold kept out of the queues come last,
+        # folded away, each with a button to promote it.
         context["claims"] = [
             {"claim": claim, "facts": fact_rows(claim), "checked_before": claim.pk in checked}
-            for claim in claims
-            if claim.kind != Claim.Kind.INCONSISTENCY
+            for claim in ranked
+            if claim.status != Claim.Status.NEW or is_checkworthy(claim)
+        ]
+        context["low_claims"] = [
+            {"claim": claim, "facts": fact_rows(claim), "checked_before": claim.pk in checked}
+            for claim in ranked
+            if claim.status == Claim.Status.NEW and not is_checkworthy(claim)
         ]
         context["inconsistencies"] = [
             {"claim": claim, "facts": fact_rows(claim)}
@@ -103,3 +117,20 @@ def claim_add_view(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(f"{url}#claim-{claim.pk}")
     context = _article_context(article, request.user, add_form=form)
     return page(request, "claims/article_detail.html", context, status=status)
+
+
+@require_POST
+@newsroom_required
+def claim_promote_view(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = get_object_or_404(Claim.objects.select_related("article"), pk=pk)
+    try:
+        promoted = claim_promote(claim=claim, actor=request.user)
+    except WorkflowError as error:
+        messages.error(request, error.detail)
+    else:
+        messages.success(
+            request,
+            _("Claim %(id)s is now in the queue %(queue)s.")
+            % {"id": promoted.pk, "queue": promoted.queue.name},
+        )
+    return redirect(reverse("desk:article_detail", args=[claim.article_id]) + f"#claim-{claim.pk}")

@@ -41,6 +41,7 @@ desk_patterns = [
     path("articles/<int:pk>/", articles.article_detail, name="article_detail"),
     path("articles/<int:pk>/live/", articles.article_live, name="article_live"),
     path("articles/<int:pk>/claims/", articles.claim_add_view, name="claim_add"),
+    path("claims/<int:pk>/promote/", articles.claim_promote_view, name="claim_promote"),
     # /claims/{id}/ workspace: sources, release, verdict draft (reviews/desk/workspace.py)
     path("claims/<int:pk>/", workspace.claim_workspace, name="claim_workspace"),
     path("claims/<int:pk>/evidence/", workspace.claim_evidence, name="claim_evidence"),

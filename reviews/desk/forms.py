@@ -136,6 +136,7 @@ class VerdictForm(forms.Form):
 
     def __init__(self, *args, ratings=None, snapshots=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["rating"].widget.attrs["data-shortcut"] = "r"
         if ratings is not None:
             self.fields["rating"].queryset = ratings
         if snapshots is not None:

@@ -27,6 +27,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("claims", "0006_article_url_keys_without_new_tracking_params")]
+    dependencies = [("claims", "0007_feeds")]
 
     operations = [migrations.RunPython(create, drop)]

@@ -27,6 +27,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("claims", "0007_feeds")]
+    dependencies = [("claims", "0008_work_leases")]
 
     operations = [migrations.RunPython(create, drop)]

@@ -8,8 +8,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0008_search_indexes'),
-        ('reviews', '0009_saved_views'),
+        ('claims', '0009_search_indexes'),
+        ('reviews', '0012_saved_views'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

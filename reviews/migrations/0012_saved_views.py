@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reviews', '0008_claim_skips'),
+        ('reviews', '0011_claim_skips'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('claims', '0004_auditevent_moved_from_reviews'),
-        ('reviews', '0007_webhooks_repeats_digests'),
+        ('reviews', '0010_publication_change'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

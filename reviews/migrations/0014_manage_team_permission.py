@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reviews', '0010_claim_comments'),
+        ('reviews', '0013_claim_comments'),
     ]
 
     operations = [

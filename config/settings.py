@@ -289,6 +289,8 @@ SPECTACULAR_SETTINGS = {
         "ClaimStatusEnum": "claims.models.Claim.Status",
         "SourceStatusEnum": "claims.models.Source.Status",
         "VerdictStatusEnum": "reviews.models.Verdict.Status",
+        "ArticleLanguageEnum": "claims.models.Language",
+        "ClaimKindEnum": "claims.models.Claim.Kind",
     },
 }
 

@@ -23,6 +23,13 @@ EXCLUDED = {
     "make run": "starts web and worker until Ctrl-C; the same steps run in test_load_demo, "
     "test_worker_process and the browser tests",
     "make test": "is this suite",
+    "DEBUG=1 .venv/bin/python manage.py createsuperuser": "Django's own interactive command",
+    "DEBUG=1 .venv/bin/python manage.py add_user layla --role fact-checker "
+    "--queue arabic-desk --email layla@example.org": "needs the database `make run` made; the same command runs "
+    "in tests/test_team_setup.py",
+    "DEBUG=1 .venv/bin/python manage.py add_user omar --role editor --role fact-checker --password": (
+        "asks for a password; the command runs in tests/test_team_setup.py"
+    ),
     "export DATABASE_URL=postgres://claimdesk:secret@db.internal:5432/claimdesk": "deployment "
     "recipe against your own PostgreSQL and Redis hosts (db.internal, redis.internal)",
     "export REDIS_URL=redis://redis.internal:6379/0": "deployment recipe (see above)",

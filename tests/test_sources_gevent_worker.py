@@ -31,7 +31,9 @@ def test_it_checks_sources_concurrently_in_a_gevent_worker_within_the_host_limit
         source_attach(claim=claim, url=url, added_by=checker)
 
     wait_until(lambda: Source.objects.filter(status=Source.Status.CHECKED).count() == 9, timeout=90)
-    assert outside_web.max_in_flight == 3  # concurrent, and never more than the host limit
+    # Concurrent (more than one at once), and never more than the host limit; how close to the
+    # limit it gets depends on how fast the worker takes messages on a loaded machine.
+    assert 1 < outside_web.max_in_flight <= 3
     assert sum(outside_web.hits(f"/slow-{n}") for n in range(9)) == 9
     assert set(Evidence.objects.values_list("stance", flat=True)) == {"supports"}
 

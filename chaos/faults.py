@@ -230,7 +230,7 @@ def submitted_verdict_on_seed() -> int:
     from django.contrib.auth.models import User
 
     from claims.models import Claim
-    from reviews.assignment import claims_bulk_assign
+    from reviews.bulk import claims_bulk_assign
     from reviews.verdicts import verdict_submit
 
     checker, editor = User.objects.get(username="checker"), User.objects.get(username="editor")

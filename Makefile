@@ -7,7 +7,7 @@ DEMO_PASSWORD ?=
 
 export DEBUG ?= 1
 
-.PHONY: run test bench chaos lint format install clean-test
+.PHONY: run test bench chaos lint format install clean-test messages screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,18 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# The Arabic catalogue, with Python only: extract into locale/ar/LC_MESSAGES/django.po, then
+# (after translating) compile the .mo that is committed beside it.
+messages: $(STAMP)
+	$(BIN)/python scripts/messages.py update
+	$(BIN)/python scripts/messages.py compile
+	$(BIN)/python scripts/messages.py check
+
+# README screenshots (docs/screenshots/), taken by the browser tests.
+screenshots: $(STAMP)
+	@bash scripts/ensure-chromium.sh
+	CLAIMDESK_SCREENSHOTS=$(CURDIR)/docs/screenshots DEBUG=0 \
+	SECRET_KEY=$${SECRET_KEY:-test-only-secret-key-not-for-production-0123456789abcdef} \
+	CLAIMDESK_VAR_DIR=$${CLAIMDESK_VAR_DIR:-$(CURDIR)/var/test} \
+	$(BIN)/pytest tests/test_browser_i18n_matrix.py -q -k screenshots

@@ -16,7 +16,7 @@ class Feed(models.Model):
     language = models.CharField(
         _("language hint"),
         max_length=2,
-        choices=[("ar", "Arabic"), ("en", "English")],  # claims.models.Language's
+        choices=[("ar", _("Arabic")), ("en", _("English"))],  # claims.models.Language's
         blank=True,
     )
     interval_minutes = models.PositiveIntegerField(
@@ -36,7 +36,7 @@ class Feed(models.Model):
     items_seen = models.PositiveIntegerField(default=0)
     last_error = models.CharField(max_length=500, blank=True)
     last_error_at = models.DateTimeField(null=True, blank=True)
-    failures = models.PositiveIntegerField(default=0, help_text="Failed polls in a row.")
+    failures = models.PositiveIntegerField(default=0, help_text=_("Failed polls in a row."))
     is_dead = models.BooleanField(default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -45,6 +45,8 @@ class Feed(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("feed")
+        verbose_name_plural = _("feeds")
         ordering = ["publisher", "url"]
 
     def __str__(self) -> str:
@@ -75,6 +77,8 @@ class FeedItem(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("feed item")
+        verbose_name_plural = _("feed items")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

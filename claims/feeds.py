@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims import dispatch
 from claims.audit import audit_record
@@ -79,16 +80,16 @@ def _checked_fields(changes: dict) -> dict:
     if "publisher" in changes:
         publisher = str(changes["publisher"] or "").strip()
         if not publisher:
-            raise FeedRejected("publisher: name the publisher of this feed.")
+            raise FeedRejected(_("publisher: name the publisher of this feed."))
         checked["publisher"] = publisher[:200]
     if "language" in changes:
         if changes["language"] not in ("", None, "ar", "en"):
-            raise FeedRejected("language must be 'ar', 'en' or empty.")
+            raise FeedRejected(_("language must be 'ar', 'en' or empty."))
         checked["language"] = changes["language"] or ""
     if "interval_minutes" in changes:
         minutes = changes["interval_minutes"]
         if not isinstance(minutes, int) or not 1 <= minutes <= 24 * 60:
-            raise FeedRejected("interval_minutes must be a whole number from 1 to 1440.")
+            raise FeedRejected(_("interval_minutes must be a whole number from 1 to 1440."))
         checked["interval_minutes"] = minutes
     if "is_enabled" in changes:
         checked["is_enabled"] = bool(changes["is_enabled"])
@@ -108,9 +109,9 @@ def feed_create(
     try:
         normalized = source_url_normalized(url)
     except InvalidURL as error:
-        raise FeedRejected(f"url: {error}") from None
+        raise FeedRejected(_("url: %(error)s") % {"error": error}) from None
     if len(normalized) > 2000:
-        raise FeedRejected("url: the address is longer than 2000 characters.")
+        raise FeedRejected(_("url: the address is longer than 2000 characters."))
     fields = _checked_fields(
         {
             "publisher": publisher,
@@ -121,7 +122,9 @@ def feed_create(
     )
     existing = Feed.objects.filter(normalized_url=normalized).first()
     if existing is not None:
-        raise FeedRejected(f"This feed is already registered (feed {existing.pk}).", 409)
+        raise FeedRejected(
+            _("This feed is already registered (feed %(id)s).") % {"id": existing.pk}, 409
+        )
     feed = Feed.objects.create(
         url=url.strip()[:2000],
         normalized_url=normalized,

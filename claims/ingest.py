@@ -36,18 +36,24 @@ def content_hash(body: str) -> str:
 
 def _checked_body(body: object) -> str:
     if not isinstance(body, str):
-        raise ArticleRejected("body must be text.")
+        raise ArticleRejected(_("body must be text."))
     limit = settings.CLAIMDESK_MAX_ARTICLE_CHARS
     if len(body) > limit * 4:  # refuse before spending time cleaning megabytes
-        raise ArticleRejected(f"The article is longer than {limit:,} characters.", 413)
+        raise ArticleRejected(
+            _("The article is longer than %(limit)s characters.") % {"limit": f"{limit:,}"}, 413
+        )
     try:
         cleaned = clean_body(body)
     except UnreadableText as error:
         raise ArticleRejected(str(error)) from None
     if not cleaned.strip():
-        raise ArticleRejected("The article is empty: paste its text, upload a file or give a URL.")
+        raise ArticleRejected(
+            _("The article is empty: paste its text, upload a file or give a URL.")
+        )
     if len(cleaned) > limit:
-        raise ArticleRejected(f"The article is longer than {limit:,} characters.", 413)
+        raise ArticleRejected(
+            _("The article is longer than %(limit)s characters.") % {"limit": f"{limit:,}"}, 413
+        )
     return cleaned
 
 
@@ -55,7 +61,7 @@ def _checked_language(language: str | None) -> str:
     if language in (None, ""):
         return ""
     if language not in {"ar", "en"}:
-        raise ArticleRejected("language must be 'ar' or 'en'.")
+        raise ArticleRejected(_("language must be 'ar' or 'en'."))
     return language
 
 
@@ -71,11 +77,13 @@ def _attach_published_url(article: Article, url: str) -> None:
         url = web_address_checked(url)
         key = url_match_key(url)
     except InvalidURL as error:
-        raise ArticleRejected(f"published_url: {error}") from None
+        raise ArticleRejected(_("Published URL: %(error)s") % {"error": error}) from None
     existing = ArticleURL.objects.filter(match_key=key).first()
     if existing and existing.article_id != article.pk:
         raise ArticleRejected(
-            f"published_url is already registered for article {existing.article_id}.", 409
+            _("This published URL already belongs to article %(number)s.")
+            % {"number": existing.article_id},
+            409,
         )
     if not existing:
         ArticleURL.objects.create(article=article, url=url, match_key=key)
@@ -107,7 +115,7 @@ def article_submit(
         try:
             fetch_url = source_url_normalized(web_address_checked(url))
         except InvalidURL as error:
-            raise ArticleRejected(f"url: {error}") from None
+            raise ArticleRejected(_("URL: %(error)s") % {"error": error}) from None
         article = Article.objects.create(
             title=title,
             language=language,

@@ -6,17 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Language(models.TextChoices):
-    ARABIC = "ar", "Arabic"
-    ENGLISH = "en", "English"
+    ARABIC = "ar", _("Arabic")
+    ENGLISH = "en", _("English")
 
 
 class Article(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting for extraction"
-        FETCHING = "fetching", "Fetching the article"
-        EXTRACTING = "extracting", "Extracting claims"
-        EXTRACTED = "extracted", "Claims extracted"
-        FAILED = "failed", "Failed"
+        PENDING = "pending", _("Waiting for extraction")
+        FETCHING = "fetching", _("Fetching the article")
+        EXTRACTING = "extracting", _("Extracting claims")
+        EXTRACTED = "extracted", _("Claims extracted")
+        FAILED = "failed", _("Failed")
 
     title = models.CharField(max_length=500, blank=True)
     body = models.TextField(blank=True)
@@ -44,6 +44,8 @@ class Article(models.Model):
     )
 
     class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "created_at"])]
 
@@ -75,32 +77,36 @@ class ArticleURL(models.Model):
     match_key = models.CharField(max_length=2000, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    class Meta:
+        verbose_name = _("article address")
+        verbose_name_plural = _("article addresses")
+
     def __str__(self) -> str:
         return self.url
 
 
 class Claim(models.Model):
     class Kind(models.TextChoices):
-        MONEY = "money"
-        PERCENT = "percent"
-        QUANTITY = "quantity"
-        DATE = "date"
-        ATTRIBUTION = "attribution"
-        STATEMENT = "statement"
-        INCONSISTENCY = "inconsistency"
+        MONEY = "money", _("Money")
+        PERCENT = "percent", _("Percentage")
+        QUANTITY = "quantity", _("Quantity")
+        DATE = "date", _("Date")
+        ATTRIBUTION = "attribution", _("Attributed statement")
+        STATEMENT = "statement", _("Statement")
+        INCONSISTENCY = "inconsistency", _("Inconsistency")
 
     class Status(models.TextChoices):
-        NEW = "new"
-        QUEUED = "queued"
-        ASSIGNED = "assigned"
-        SUBMITTED = "submitted", "Verdict submitted"
-        RETURNED = "returned"
-        PUBLISHED = "published"
-        DISMISSED = "dismissed"
+        NEW = "new", _("New")
+        QUEUED = "queued", _("Queued")
+        ASSIGNED = "assigned", _("Assigned")
+        SUBMITTED = "submitted", _("Verdict submitted")
+        RETURNED = "returned", _("Returned")
+        PUBLISHED = "published", _("Published")
+        DISMISSED = "dismissed", _("Dismissed")
 
     class Origin(models.TextChoices):
-        EXTRACTED = "extracted"
-        MANUAL = "manual"
+        EXTRACTED = "extracted", _("Found by extraction")
+        MANUAL = "manual", _("Marked by hand")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
     start = models.PositiveIntegerField()
@@ -123,6 +129,8 @@ class Claim(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
         ordering = ["article", "start", "id"]
         constraints = [
             models.CheckConstraint(
@@ -148,10 +156,10 @@ class Source(models.Model):
     """One per normalised URL: one fetch serves every claim that cites it."""
 
     class Status(models.TextChoices):
-        PENDING = "pending"
-        FETCHING = "fetching"
-        CHECKED = "checked"
-        FAILED = "failed"
+        PENDING = "pending", _("Waiting")
+        FETCHING = "fetching", _("Fetching")
+        CHECKED = "checked", _("Checked")
+        FAILED = "failed", _("Failed")
 
     url = models.URLField(max_length=2000)
     normalized_url = models.CharField(max_length=2000, unique=True)
@@ -174,6 +182,10 @@ class Source(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     claims = models.ManyToManyField(Claim, through="Citation", related_name="sources")
 
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
     def __str__(self) -> str:
         return self.url
 
@@ -189,6 +201,8 @@ class Citation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
         constraints = [
             models.UniqueConstraint(fields=["claim", "source"], name="citation_once_per_claim")
         ]
@@ -215,6 +229,8 @@ class Snapshot(models.Model):
     text = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = _("snapshot")
+        verbose_name_plural = _("snapshots")
         ordering = ["-fetched_at"]
         get_latest_by = "fetched_at"
         constraints = [
@@ -227,11 +243,11 @@ class Snapshot(models.Model):
 
 class Evidence(models.Model):
     class Stance(models.TextChoices):
-        SUPPORTS = "supports"
-        CONTRADICTS = "contradicts"
+        SUPPORTS = "supports", _("Supports")
+        CONTRADICTS = "contradicts", _("Contradicts")
         MIXED = "mixed", _("Mixed")
-        MENTIONS = "mentions"
-        NOT_FOUND = "not_found"
+        MENTIONS = "mentions", _("Mentions")
+        NOT_FOUND = "not_found", _("Not found")
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
     snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="evidence")
@@ -243,7 +259,8 @@ class Evidence(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name_plural = "evidence"
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
         constraints = [
             models.UniqueConstraint(fields=["claim", "snapshot"], name="evidence_once_per_snapshot")
         ]
@@ -289,6 +306,8 @@ class AuditEvent(models.Model):
     objects = AuditEventQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
         # The model moved here from `reviews`; its table (and its append-only trigger) kept the name.
         db_table = "reviews_auditevent"
         ordering = ["created_at", "id"]
@@ -306,6 +325,43 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Audit events are append-only.")
+
+
+class UserPreferences(models.Model):
+    """How one person reads the desk: interface language, digits, time zone, keyboard shortcuts.
+
+    In the lower layer so both the article pages and the review workflow can read it.
+    """
+
+    class Digits(models.TextChoices):
+        WESTERN = "western", _("Western (0123456789)")
+        ARABIC_INDIC = "arabic-indic", _("Arabic-Indic (٠١٢٣٤٥٦٧٨٩)")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preferences"
+    )
+    language = models.CharField(
+        _("interface language"),
+        max_length=8,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text=_("Empty: follow the browser's language."),
+    )
+    digits = models.CharField(
+        _("digits"), max_length=16, choices=Digits.choices, default=Digits.WESTERN
+    )
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, blank=True, help_text=_("Empty: the newsroom's time zone.")
+    )
+    shortcuts_enabled = models.BooleanField(_("keyboard shortcuts"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("user preferences")
+        verbose_name_plural = _("user preferences")
+
+    def __str__(self) -> str:
+        return f"preferences of user {self.user_id}"
 
 
 from claims.feed_models import Feed, FeedItem  # noqa: E402, F401 - models live in their own module

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims import dispatch
 from claims.audit import audit_record
@@ -103,8 +104,8 @@ def source_attach(*, claim: Claim, url: str, added_by=None) -> tuple[Citation, b
     """
     normalized = source_url_normalized(web_address_checked(url))
     if len(normalized) > 2000:
-        raise InvalidURL("The URL is longer than 2000 characters.")
-    source, _ = Source.objects.get_or_create(
+        raise InvalidURL(_("The URL is longer than 2000 characters."))
+    source, _created = Source.objects.get_or_create(
         normalized_url=normalized,
         defaults={"url": normalized, "host": _host_of(normalized)},
     )

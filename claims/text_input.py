@@ -2,6 +2,7 @@
 
 import re
 
+from django.utils.translation import gettext as _
 from lxml import html as lxml_html
 
 HTML_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z][a-zA-Z0-9]*|!--)[^>]*>")
@@ -41,12 +42,13 @@ class UnreadableText(ValueError):
 def text_from_bytes(data: bytes) -> str:
     """Decode an uploaded file; refuse binary content rather than store noise."""
     if b"\x00" in data[:65536]:
-        raise UnreadableText("The file looks binary (it contains NUL bytes); send UTF-8 text.")
+        raise UnreadableText(_("The file looks binary (it contains NUL bytes); send UTF-8 text."))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise UnreadableText(
-            f"The file is not valid UTF-8 (byte {error.start}); save it as UTF-8 and try again."
+            _("The file is not valid UTF-8 (byte %(byte)s); save it as UTF-8 and try again.")
+            % {"byte": error.start}
         ) from None
     return text
 
@@ -77,7 +79,7 @@ def clean_body(text: str) -> str:
     """The stored body: HTML stripped, newlines unified. Spans are offsets into this string."""
     if CONTROL_CHARS.search(text):
         if len(CONTROL_CHARS.findall(text[:65536])) > 8:
-            raise UnreadableText("The text contains binary control characters; send plain text.")
+            raise UnreadableText(_("The text contains binary control characters; send plain text."))
         text = CONTROL_CHARS.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if looks_like_html(text):

@@ -8,6 +8,8 @@ those to one key; `source_url_normalized` keeps a fetchable URL for sources.
 import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
+from django.utils.translation import gettext as _
+
 # Click and campaign identifiers (besides every `utm_*`): they say how a reader arrived, never
 # which article it is.
 TRACKING_PARAMS = {
@@ -33,7 +35,7 @@ class InvalidURL(ValueError):
 def _split(url: str):
     url = (url or "").strip()
     if not url:
-        raise InvalidURL("The URL is empty.")
+        raise InvalidURL(_("The URL is empty."))
     if url.startswith("//"):  # protocol-relative, as some pages write their canonical link
         url = "http:" + url
     if "://" not in url:
@@ -45,13 +47,15 @@ def _split(url: str):
     except ValueError:  # a broken IPv6 literal: http://[::1/ or http://a]b.com/
         raise InvalidURL("The URL's host is malformed.") from None
     if parts.scheme.lower() not in DEFAULT_PORTS:
-        raise InvalidURL(f"Only http and https URLs are accepted, not {parts.scheme!r}.")
+        raise InvalidURL(
+            _("Only http and https URLs are accepted, not “%(scheme)s”.") % {"scheme": parts.scheme}
+        )
     if not parts.hostname:
-        raise InvalidURL("The URL names no host.")
+        raise InvalidURL(_("The URL names no host."))
     try:
         parts.port  # noqa: B018 - raises on a malformed port
     except ValueError:
-        raise InvalidURL("The URL has an invalid port.") from None
+        raise InvalidURL(_("The URL has an invalid port.")) from None
     return parts
 
 

@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims.audit import audit_record
 from claims.errors import (
@@ -32,7 +33,8 @@ def _locked_submitted(*, verdict_id: int, version: int | None) -> Verdict:
     )
     if verdict.status != Verdict.Status.SUBMITTED:
         raise IllegalTransition(
-            f"The verdict is {verdict.status}; only a submitted verdict can be decided."
+            _("The verdict is %(status)s; only a submitted verdict can be decided.")
+            % {"status": verdict.get_status_display()}
         )
     if version is not None and version != verdict.version:
         raise StaleVersion()
@@ -65,7 +67,7 @@ def verdict_approval_refusal_record(
 def verdict_approve(*, verdict: Verdict, editor, version: int | None = None) -> Verdict:
     """Publish a submitted verdict. Its author can never approve it, whatever their roles."""
     if not is_editor(editor):
-        raise Forbidden("Only editors approve verdicts.")
+        raise Forbidden(_("Only editors approve verdicts."))
     if verdict_contributed_by(verdict=verdict, user=editor):
         verdict_approval_refusal_record(
             verdict=verdict, editor=editor, reason="four-eyes: a contributor cannot approve"
@@ -93,7 +95,7 @@ def _verdict_publish(*, verdict_id: int, editor, version: int | None) -> Verdict
                 verdict_version=verdict.version,
             )
     except IntegrityError:
-        raise Conflict("This verdict has already been approved.") from None
+        raise Conflict(_("This verdict has already been approved.")) from None
     # 3. A correction retires the verdict it supersedes first (one published verdict per claim).
     claim = verdict.claim
     if verdict.supersedes_id:
@@ -101,7 +103,7 @@ def _verdict_publish(*, verdict_id: int, editor, version: int | None) -> Verdict
             pk=verdict.supersedes_id, status=Verdict.Status.PUBLISHED
         ).update(status=Verdict.Status.SUPERSEDED, version=F("version") + 1)
         if rows != 1:
-            raise Conflict("The verdict this one corrects is no longer the published one.")
+            raise Conflict(_("The verdict this one corrects is no longer the published one."))
         claim_transition(
             claim=claim,
             event=ClaimEvent.CORRECT,
@@ -149,7 +151,7 @@ def verdict_return(
 ) -> Verdict:
     """Send a submitted verdict back to its checker with the editor's comment."""
     if not is_editor(editor):
-        raise Forbidden("Only editors return verdicts.")
+        raise Forbidden(_("Only editors return verdicts."))
     if verdict_contributed_by(verdict=verdict, user=editor):
         verdict_approval_refusal_record(
             verdict=verdict,
@@ -165,7 +167,7 @@ def verdict_return(
 def _verdict_send_back(*, verdict: Verdict, editor, comment: str, version: int | None) -> Verdict:
     comment = (comment or "").strip()
     if not comment:
-        raise InvalidInput("A comment is required: tell the checker what to change.")
+        raise InvalidInput(_("A comment is required: tell the checker what to change."))
     verdict = _locked_submitted(verdict_id=verdict.pk, version=version)
     if verdict_contributed_by(verdict=verdict, user=editor):
         raise FourEyesViolation()

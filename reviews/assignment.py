@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims.errors import Conflict, Forbidden, IllegalTransition, InvalidInput
 from claims.models import Claim
@@ -31,7 +32,7 @@ def _assignment_end(*, claim: Claim, reason: str) -> Assignment | None:
         ended_at=timezone.now(), end_reason=reason
     )
     if rows != 1:
-        raise Conflict("The assignment ended meanwhile: reload the claim.")
+        raise Conflict(_("The assignment ended meanwhile: reload the claim."))
     return current
 
 
@@ -49,7 +50,7 @@ def assign_claim(*, claim: Claim, checker, actor, event: str) -> Assignment:
                 claim=claim, checker=checker, assigned_by=actor, lease_expires_at=lease
             )
     except IntegrityError:
-        raise Conflict("Someone else took this claim at the same moment.") from None
+        raise Conflict(_("Someone else took this claim at the same moment.")) from None
 
 
 def claim_assign_next(*, queue: Queue, checker, exclude: Iterable[int] = ()) -> Claim | None:
@@ -81,8 +82,10 @@ def claim_assign_next(*, queue: Queue, checker, exclude: Iterable[int] = ()) -> 
 def _claim_assign_next_orm(*, queue: Queue, checker, exclude: Iterable[int] = ()) -> Claim | None:
     """On SQLite `skip_locked` is a no-op and a guarded UPDATE can lose a race: try again."""
     if not queue_is_member(queue=queue, user=checker):
-        raise Forbidden(f"You are not a fact-checker on the queue '{queue.slug}'.")
-    for _ in range(NEXT_ATTEMPTS):
+        raise Forbidden(
+            _("You are not a fact-checker on the queue “%(queue)s”.") % {"queue": queue.slug}
+        )
+    for _attempt in range(NEXT_ATTEMPTS):
         candidate = (
             Claim.objects.select_for_update(skip_locked=True)
             .filter(queue=queue, status=Claim.Status.QUEUED)
@@ -110,7 +113,7 @@ def claim_release(*, claim: Claim, checker) -> Claim:
     """The checker gives the claim back to its queue."""
     held = Assignment.objects.filter(claim=claim, ended_at__isnull=True, checker=checker).exists()
     if not held:
-        raise Forbidden("You do not hold this claim.")
+        raise Forbidden(_("You do not hold this claim."))
     claim_transition(claim=claim, event=ClaimEvent.RELEASE, actor=checker)
     _assignment_end(claim=claim, reason=Assignment.EndReason.RELEASED)
     return claim
@@ -118,14 +121,17 @@ def claim_release(*, claim: Claim, checker) -> Claim:
 
 def _check_assignable_to(*, claim: Claim, checker) -> None:
     if claim.queue is None or not queue_is_member(queue=claim.queue, user=checker):
-        raise InvalidInput(f"{checker.get_username()} is not a fact-checker on the claim's queue.")
+        raise InvalidInput(
+            _("%(checker)s is not a fact-checker on the claim's queue.")
+            % {"checker": checker.get_username()}
+        )
 
 
 @transaction.atomic
 def claim_reassign(*, claim: Claim, checker, editor) -> Assignment:
     """An editor gives a queued, assigned or returned claim to `checker`."""
     if not is_editor(editor):
-        raise Forbidden("Only editors assign claims to others.")
+        raise Forbidden(_("Only editors assign claims to others."))
     _check_assignable_to(claim=claim, checker=checker)
     if claim.status == Claim.Status.QUEUED:
         event = ClaimEvent.ASSIGN
@@ -133,7 +139,10 @@ def claim_reassign(*, claim: Claim, checker, editor) -> Assignment:
         event = ClaimEvent.REASSIGN
         _assignment_end(claim=claim, reason=Assignment.EndReason.REASSIGNED)
     else:
-        raise IllegalTransition(f"A claim that is {claim.status} cannot be assigned.")
+        raise IllegalTransition(
+            _("A claim that is %(status)s cannot be assigned.")
+            % {"status": claim.get_status_display()}
+        )
     return assign_claim(claim=claim, checker=checker, actor=editor, event=event)
 
 

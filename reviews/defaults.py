@@ -1,6 +1,12 @@
-"""Groups, the default rating scale and the default queues: idempotent, used by migrations and load_demo."""
+"""Groups, the default rating scale and the default queues: idempotent, used by migrations and load_demo.
+
+Labels are stored in English and translated where they are shown (gettext_noop puts them in
+the catalogue); a newsroom's own labels show as typed.
+"""
 
 from dataclasses import dataclass
+
+from django.utils.translation import gettext_noop as _noop
 
 DEFAULT_SCALE_SLUG = "claimdesk-default"
 
@@ -16,20 +22,20 @@ class RatingSpec:
 
 
 DEFAULT_RATINGS = [
-    RatingSpec("true", "True", 5, "brightgreen", 0),
-    RatingSpec("mostly-true", "Mostly true", 4, "green", 1),
-    RatingSpec("misleading", "Misleading", 3, "yellow", 3),
-    RatingSpec("mostly-false", "Mostly false", 2, "orange", 4),
-    RatingSpec("false", "False", 1, "red", 5),
-    RatingSpec("unverifiable", "Unverifiable", None, "lightgrey", 2, needs_evidence=False),
+    RatingSpec("true", _noop("True"), 5, "brightgreen", 0),
+    RatingSpec("mostly-true", _noop("Mostly true"), 4, "green", 1),
+    RatingSpec("misleading", _noop("Misleading"), 3, "yellow", 3),
+    RatingSpec("mostly-false", _noop("Mostly false"), 2, "orange", 4),
+    RatingSpec("false", _noop("False"), 1, "red", 5),
+    RatingSpec("unverifiable", _noop("Unverifiable"), None, "lightgrey", 2, needs_evidence=False),
 ]
 
 # (slug, name, priority, languages, kinds, fallback)
 DEFAULT_QUEUES = [
-    ("inconsistencies", "Inconsistencies", 10, [], ["inconsistency"], False),
-    ("arabic-desk", "Arabic desk", 20, ["ar"], [], False),
-    ("english-desk", "English desk", 30, ["en"], [], False),
-    ("triage", "Triage", 1000, [], [], True),
+    ("inconsistencies", _noop("Inconsistencies"), 10, [], ["inconsistency"], False),
+    ("arabic-desk", _noop("Arabic desk"), 20, ["ar"], [], False),
+    ("english-desk", _noop("English desk"), 30, ["en"], [], False),
+    ("triage", _noop("Triage"), 1000, [], [], True),
 ]
 
 

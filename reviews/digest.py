@@ -16,11 +16,13 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from claims.errors import InvalidInput
 from claims.models import Claim
+from claims.preferences import preferences_for
 from reviews.matching_models import ClaimMatch
 from reviews.models import DigestSubscription, RepeatOccurrence
 from reviews.queues import is_repeat
@@ -146,22 +148,30 @@ def digest_is_due(subscription: DigestSubscription, now: datetime.datetime) -> b
 
 def digest_send(*, subscription: DigestSubscription, now: datetime.datetime) -> bool:
     """Send one digest; an empty list is not sent (but the window still moves on)."""
-    since = digest_window_start(subscription, now)
-    groups, count = morning_list(since=since, until=now)
     user = subscription.user
-    rows = DigestSubscription.objects.filter(
-        pk=subscription.pk, last_sent_at=subscription.last_sent_at
-    ).update(last_sent_at=now)
-    if rows != 1:  # another beat sent it meanwhile
-        return False
-    if not count or not user.email:
-        return False
-    body = render_to_string(
-        "reviews/email/morning_list.txt",
-        {"groups": groups, "count": count, "since": since, "user": user,
-         "base_url": settings.CLAIMDESK_PUBLIC_BASE_URL},
-    )  # fmt: skip
-    subject = _("[Claimdesk] Morning list: %(count)d new claims") % {"count": count}
+    preferences = preferences_for(user)
+    language = (preferences.language if preferences else "") or settings.LANGUAGE_CODE
+    # The recipient's language throughout: publisher and queue headings, body, subject.
+    with translation.override(language):
+        since = digest_window_start(subscription, now)
+        groups, count = morning_list(since=since, until=now)
+        rows = DigestSubscription.objects.filter(
+            pk=subscription.pk, last_sent_at=subscription.last_sent_at
+        ).update(last_sent_at=now)
+        if rows != 1:  # another beat sent it meanwhile
+            return False
+        if not count or not user.email:
+            return False
+        body = render_to_string(
+            "reviews/email/morning_list.txt",
+            {"groups": groups, "count": count, "since": since, "user": user,
+             "base_url": settings.CLAIMDESK_PUBLIC_BASE_URL},
+        )  # fmt: skip
+        subject = ngettext(
+            "[Claimdesk] Morning list: %(count)d new claim",
+            "[Claimdesk] Morning list: %(count)d new claims",
+            count,
+        ) % {"count": count}
     try:
         send_mail(subject, body, None, [user.email], fail_silently=False)
     except (OSError, smtplib.SMTPException):

@@ -13,6 +13,7 @@ from typing import Any
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims.audit import audit_record
 from claims.errors import Forbidden, IllegalTransition, InvalidInput, StaleVersion
@@ -90,7 +91,9 @@ def claim_transition(
     before_status = claim.status
     target = transition_target(status=before_status, event=event)
     if target is None:
-        raise IllegalTransition(f"A claim that is {before_status} cannot take the step '{event}'.")
+        raise IllegalTransition(
+            _("A claim that is %(status)s cannot take this step.") % {"status": before_status}
+        )
     if version is not None and version != claim.version:
         raise StaleVersion()
     rows = Claim.objects.filter(pk=claim.pk, status=before_status, version=claim.version).update(
@@ -98,7 +101,7 @@ def claim_transition(
     )
     if rows != 1:
         # Someone moved it between our read and our write: nothing changed here.
-        raise StaleVersion("The claim changed meanwhile: reload it and try again.")
+        raise StaleVersion(_("The claim changed meanwhile: reload it and try again."))
     before = {"status": before_status, "version": claim.version}
     before.update({name: _audit_value(getattr(claim, name)) for name in changes})
     claim.status = target
@@ -118,22 +121,26 @@ def _open_assignment(claim: Claim) -> Assignment | None:
 
 def _check_can_edit(*, claim: Claim, actor) -> None:
     if not claim_workable_by(claim=claim, user=actor):
-        raise Forbidden("Only fact-checkers on the claim's queue may edit it.")
+        raise Forbidden(_("Only fact-checkers on the claim's queue may edit it."))
     if claim.status not in EDITABLE_STATUSES:
-        raise IllegalTransition(f"A claim that is {claim.status} can no longer be edited.")
+        raise IllegalTransition(
+            _("A claim that is %(status)s can no longer be edited.")
+            % {"status": claim.get_status_display()}
+        )
     holder = _open_assignment(claim)
     if holder is not None and holder.checker_id != actor.pk and not actor.is_superuser:
-        raise Forbidden("Another checker is working on this claim.")
+        raise Forbidden(_("Another checker is working on this claim."))
 
 
 def _span_checked(*, article: Article, start: int, end: int) -> str:
     if start < 0 or end > len(article.body) or end <= start:
         raise InvalidInput(
-            f"The span {start}–{end} is not inside the article body (0–{len(article.body)})."
+            _("The span %(start)s–%(end)s is not inside the article body (0–%(size)s).")
+            % {"start": start, "end": end, "size": len(article.body)}
         )
     text = article.body[start:end]
     if not text.strip():
-        raise InvalidInput("The span holds only white space.")
+        raise InvalidInput(_("The span holds only white space."))
     return text
 
 
@@ -142,9 +149,9 @@ def claim_dismiss(*, claim: Claim, actor, reason: str, version: int | None = Non
     """Not check-worthy: out of the queues, with a reason for the record."""
     reason = (reason or "").strip()
     if not reason:
-        raise InvalidInput("A reason is required to dismiss a claim.")
+        raise InvalidInput(_("A reason is required to dismiss a claim."))
     if not (is_editor(actor) or claim_workable_by(claim=claim, user=actor)):
-        raise Forbidden("Only editors and the claim's fact-checkers may dismiss it.")
+        raise Forbidden(_("Only editors and the claim's fact-checkers may dismiss it."))
     claim_transition(
         claim=claim,
         event=ClaimEvent.DISMISS,
@@ -163,7 +170,7 @@ def claim_reopen(*, claim: Claim, actor, version: int | None = None) -> Claim:
     from reviews.routing import queue_for_claim, routing_queues
 
     if not (is_editor(actor) or claim_workable_by(claim=claim, user=actor)):
-        raise Forbidden("Only editors and the claim's fact-checkers may reopen it.")
+        raise Forbidden(_("Only editors and the claim's fact-checkers may reopen it."))
     queue = claim.queue or queue_for_claim(claim, routing_queues())
     return claim_transition(
         claim=claim,
@@ -193,7 +200,7 @@ def claim_update_span(*, claim: Claim, actor, start: int, end: int, version: int
             )
     except IntegrityError:
         raise IllegalTransition(
-            "Another extracted claim already covers exactly this span."
+            _("Another extracted claim already covers exactly this span.")
         ) from None
     if rows != 1:
         raise StaleVersion()
@@ -215,7 +222,10 @@ def claim_split(*, claim: Claim, actor, at: int, version: int | None = None) -> 
     if version is not None and version != claim.version:
         raise StaleVersion()
     if not claim.start < at < claim.end:
-        raise InvalidInput(f"`at` must fall strictly inside the claim ({claim.start}–{claim.end}).")
+        raise InvalidInput(
+            _("The split point must fall strictly inside the claim (%(start)s–%(end)s).")
+            % {"start": claim.start, "end": claim.end}
+        )
     first_text = _span_checked(article=claim.article, start=claim.start, end=at)
     second_text = _span_checked(article=claim.article, start=at, end=claim.end)
     first_facts = [f for f in claim.facts or [] if f.get("start", claim.start) < at]
@@ -283,7 +293,7 @@ def claim_add(
     from reviews.routing import claims_route
 
     if not is_fact_checker(actor):
-        raise Forbidden("Only fact-checkers add claims.")
+        raise Forbidden(_("Only fact-checkers add claims."))
     text = _span_checked(article=article, start=start, end=end)
     claim = Claim.objects.create(
         article=article,

@@ -30,6 +30,8 @@ class ImportedReview(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("imported fact-check")
+        verbose_name_plural = _("imported fact-checks")
         ordering = ["-date_published", "-id"]
 
     def __str__(self) -> str:
@@ -59,6 +61,8 @@ class MatchItem(models.Model):
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("match item")
+        verbose_name_plural = _("match items")
         constraints = [
             models.CheckConstraint(
                 condition=(Q(claim__isnull=False) & Q(review__isnull=True))
@@ -78,6 +82,8 @@ class MatchKey(models.Model):
     key = models.CharField(max_length=80)
 
     class Meta:
+        verbose_name = _("match key")
+        verbose_name_plural = _("match keys")
         constraints = [models.UniqueConstraint(fields=["key", "item"], name="match_key_once")]
 
     def __str__(self) -> str:
@@ -95,6 +101,8 @@ class ClaimMatch(models.Model):
     computed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("claim match")
+        verbose_name_plural = _("claim matches")
         ordering = ["-score", "id"]
         constraints = [models.UniqueConstraint(fields=["claim", "item"], name="claim_match_once")]
         indexes = [models.Index(fields=["claim", "-score"])]
@@ -114,6 +122,8 @@ class ClaimLink(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("claim link")
+        verbose_name_plural = _("claim links")
         ordering = ["-created_at"]
         constraints = [models.UniqueConstraint(fields=["claim", "item"], name="claim_link_once")]
 

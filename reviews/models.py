@@ -26,6 +26,8 @@ class Queue(models.Model):
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="queues")
 
     class Meta:
+        verbose_name = _("queue")
+        verbose_name_plural = _("queues")
         ordering = ["priority", "slug"]
         permissions = [("manage_team", "Can manage the newsroom team (people, roles, queues)")]
 
@@ -37,11 +39,11 @@ class Assignment(models.Model):
     """A checker holds a claim under a lease."""
 
     class EndReason(models.TextChoices):
-        SUBMITTED = "submitted"
-        RELEASED = "released"
-        EXPIRED = "expired"
-        REASSIGNED = "reassigned"
-        DISMISSED = "dismissed"
+        SUBMITTED = "submitted", _("Submitted")
+        RELEASED = "released", _("Released")
+        EXPIRED = "expired", _("Expired")
+        REASSIGNED = "reassigned", _("Reassigned")
+        DISMISSED = "dismissed", _("Dismissed")
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="assignments")
     checker = models.ForeignKey(
@@ -56,6 +58,8 @@ class Assignment(models.Model):
     end_reason = models.CharField(max_length=20, choices=EndReason.choices, blank=True)
 
     class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
         ordering = ["-assigned_at"]
         constraints = [
             # No claim is ever held by two people at once.
@@ -143,6 +147,10 @@ class RatingScale(models.Model):
     name = models.CharField(max_length=200)
     is_default = models.BooleanField(default=False)
 
+    class Meta:
+        verbose_name = _("rating scale")
+        verbose_name_plural = _("rating scales")
+
     def __str__(self) -> str:
         return self.name
 
@@ -169,6 +177,8 @@ class Rating(models.Model):
     )
 
     class Meta:
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
         ordering = ["scale", "order"]
         constraints = [
             models.UniqueConstraint(fields=["scale", "slug"], name="rating_slug_per_scale")
@@ -180,11 +190,11 @@ class Rating(models.Model):
 
 class Verdict(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft"
-        SUBMITTED = "submitted"
-        RETURNED = "returned"
-        PUBLISHED = "published"
-        SUPERSEDED = "superseded"
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        RETURNED = "returned", _("Returned")
+        PUBLISHED = "published", _("Published")
+        SUPERSEDED = "superseded", _("Superseded")
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="verdicts")
     author = models.ForeignKey(
@@ -220,6 +230,8 @@ class Verdict(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("verdict")
+        verbose_name_plural = _("verdicts")
         ordering = ["-created_at"]
         constraints = [
             # One live publication per claim; a correction supersedes the old one.
@@ -240,8 +252,8 @@ class Verdict(models.Model):
 
 class EditorialDecision(models.Model):
     class Decision(models.TextChoices):
-        APPROVE = "approve"
-        RETURN = "return"
+        APPROVE = "approve", _("Approve")
+        RETURN = "return", _("Return")
 
     verdict = models.ForeignKey(Verdict, on_delete=models.CASCADE, related_name="decisions")
     editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -251,6 +263,8 @@ class EditorialDecision(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("editorial decision")
+        verbose_name_plural = _("editorial decisions")
         ordering = ["-created_at"]
         constraints = [
             # Approving twice at once produces one publication.
@@ -277,12 +291,27 @@ class Notification(models.Model):
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["recipient", "read_at"])]
 
     def __str__(self) -> str:
         return self.message
 
+    @property
+    def verb_label(self) -> str:
+        return str(NOTIFICATION_VERBS.get(self.verb, self.verb))
+
+
+NOTIFICATION_VERBS = {
+    "approved": _("approved"),
+    "returned": _("returned"),
+    "mentioned": _("mentioned you"),
+    "assigned": _("assigned"),
+    "repeat": _("repeat"),
+    "webhook_disabled": _("webhook turned off"),
+}
 
 class PublicationChange(models.Model):
     """A change to an article's public answers that the cache has not heard of yet.

@@ -34,6 +34,8 @@ class WebhookEndpoint(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("webhook endpoint")
+        verbose_name_plural = _("webhook endpoints")
         ordering = ["pk"]
 
     def __str__(self) -> str:
@@ -52,7 +54,7 @@ class WebhookDelivery(models.Model):
     )
     event = models.CharField(max_length=40)
     event_id = models.CharField(max_length=40, db_index=True)
-    body = models.TextField(help_text="The exact JSON sent (and signed).")
+    body = models.TextField(help_text=_("The exact JSON sent (and signed)."))
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveIntegerField(default=0)
     response_code = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -65,8 +67,9 @@ class WebhookDelivery(models.Model):
     delivered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
         ordering = ["-created_at", "-pk"]
-        verbose_name_plural = "webhook deliveries"
 
     def __str__(self) -> str:
         return f"{self.event} → {self.endpoint_id} ({self.status})"
@@ -87,6 +90,8 @@ class RepeatOccurrence(models.Model):
     detected_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
+        verbose_name = _("repeat")
+        verbose_name_plural = _("repeats")
         ordering = ["-detected_at"]
         constraints = [
             models.UniqueConstraint(
@@ -117,6 +122,10 @@ class DigestSubscription(models.Model):
     )
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
     last_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("morning list subscription")
+        verbose_name_plural = _("morning list subscriptions")
 
     def __str__(self) -> str:
         return f"digest for {self.user_id} at {self.hour}:00 {self.time_zone}"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims.audit import audit_record
 from claims.models import Claim
@@ -56,7 +57,6 @@ def claim_repeat_detected(
     except IntegrityError:
         return None
     # 2. First in its queue: the occurrence itself is what queue ordering reads (queues.is_repeat).
-    what = f"claim {matched_claim.pk}" if matched_claim else occurrence.imported_label
     audit_record(
         actor=None,
         action="claim.repeat_detected",
@@ -65,14 +65,7 @@ def claim_repeat_detected(
                "imported_review": occurrence.imported_review_id},
     )  # fmt: skip
     # 3. Editors, in the app and by e-mail.
-    publisher = claim.article.publisher or "an unnamed publisher"
-    notify_editors(
-        verb="repeat",
-        message=(
-            f"A claim already found false or misleading is back ({publisher}, claim "
-            f"{claim.pk}, similarity {score:.2f}): “{claim.text[:200]}” repeats {what}."
-        ),
-    )
+    notify_editors(verb="repeat", message=lambda: _repeat_message(claim, matched_claim, occurrence))
     # 4. The newsroom's systems.
     webhooks_emit(
         event="claim.repeat_detected",
@@ -147,3 +140,21 @@ def repeats_summary(*, limit: int = 100) -> list[RepeatRow]:
         row.occurrences = grouped[key]
         row.weekly = weekly_counts([o.detected_at for o in row.occurrences], today=today)
     return sorted(rows.values(), key=lambda row: (-row.count, -row.last_seen.timestamp()))[:limit]
+
+
+def _repeat_message(claim: Claim, matched_claim: Claim | None, occurrence) -> str:
+    """The editors' alert, in the language of the editor it is written for."""
+    if matched_claim is not None:
+        what = _("claim %(number)s") % {"number": matched_claim.pk}
+    else:
+        what = occurrence.imported_label
+    return _(
+        "A claim already found false or misleading is back (%(publisher)s, claim %(number)s, "
+        "similarity %(score).2f): “%(text)s” repeats %(what)s."
+    ) % {
+        "publisher": claim.article.publisher or _("an unnamed publisher"),
+        "number": claim.pk,
+        "score": float(occurrence.score),
+        "text": claim.text[:200],
+        "what": what,
+    }

@@ -38,7 +38,10 @@ def rating_for_slug(slug: str) -> Rating:
         choices = ", ".join(
             Rating.objects.filter(scale__is_default=True).values_list("slug", flat=True)
         )
-        raise InvalidInput(f"Unknown rating {slug!r}; the scale has: {choices}.")
+        raise InvalidInput(
+            _("Unknown rating “%(slug)s”; the scale has: %(choices)s.")
+            % {"slug": slug, "choices": choices}
+        )
     return rating
 
 
@@ -86,7 +89,7 @@ def evidence_required(*, rating: Rating | None, cited: bool) -> None:
                 "A verdict rated “%(rating)s” cites at least one archived source: attach a "
                 "source, wait until it is fetched, and tick it under evidence."
             )
-            % {"rating": rating.label}
+            % {"rating": _(rating.label)}  # the default scale's labels are in the catalogue
         )
 
 
@@ -156,14 +159,15 @@ def verdict_save_draft(
     overwriting each other); only the assigned checker submits it.
     """
     if not claim_workable_by(claim=claim, user=author):
-        raise Forbidden("Only fact-checkers on the claim's queue write its verdict.")
+        raise Forbidden(_("Only fact-checkers on the claim's queue write its verdict."))
     if claim.status not in (Claim.Status.ASSIGNED, Claim.Status.RETURNED, Claim.Status.PUBLISHED):
         raise IllegalTransition(
-            f"A claim that is {claim.status} takes no verdict: it must be assigned first."
+            _("A claim that is %(status)s takes no verdict: it must be assigned first.")
+            % {"status": claim.get_status_display()}
         )
     holder_id = _holder_id(claim)
     if claim.status != Claim.Status.PUBLISHED and holder_id is None:
-        raise IllegalTransition("Nobody holds this claim: take it from its queue first.")
+        raise IllegalTransition(_("Nobody holds this claim: take it from its queue first."))
     changes = _fields(
         rating=rating, summary=summary, rationale=rationale, claim_reviewed=claim_reviewed
     )
@@ -172,9 +176,9 @@ def verdict_save_draft(
     created = False
     if working is None:
         if version:
-            raise StaleVersion("That draft no longer exists: reload the claim.")
+            raise StaleVersion(_("That draft no longer exists: reload the claim."))
         if claim.status != Claim.Status.PUBLISHED and holder_id != author.pk:
-            raise Forbidden("Only the checker who holds the claim starts its verdict.")
+            raise Forbidden(_("Only the checker who holds the claim starts its verdict."))
         supersedes = None
         if claim.status == Claim.Status.PUBLISHED:
             supersedes = Verdict.objects.filter(
@@ -189,23 +193,27 @@ def verdict_save_draft(
                     **{"claim_reviewed": claim.text, **changes},
                 )
         except IntegrityError:
-            raise Conflict("Someone started this verdict at the same moment: reload it.") from None
+            raise Conflict(
+                _("Someone started this verdict at the same moment: reload it.")
+            ) from None
         created = True
         before = None
     else:
         if working.status == Verdict.Status.SUBMITTED:
-            raise IllegalTransition("The verdict is submitted and waiting for an editor.")
+            raise IllegalTransition(_("The verdict is submitted and waiting for an editor."))
         if version is None:
-            raise InvalidInput("`version` is required to change an existing draft.")
+            raise InvalidInput(_("`version` is required to change an existing draft."))
         before = _snapshot(working)
+        saved_at = timezone.now()
         rows = Verdict.objects.filter(
             pk=working.pk, version=version, status__in=EDITABLE_STATUSES
-        ).update(version=F("version") + 1, updated_at=timezone.now(), **changes)
+        ).update(version=F("version") + 1, updated_at=saved_at, **changes)
         if rows != 1:
             raise StaleVersion()
         for name, value in changes.items():
             setattr(working, name, value)
-        working.version = version + 1
+        # "Draft saved at …" shows this save, not the draft's first one.
+        working.version, working.updated_at = version + 1, saved_at
     if snapshots is not None:
         working.evidence.set(snapshots)
     verdict_contributor_add(verdict=working, user=author)
@@ -258,8 +266,11 @@ def verdict_submit(
     is_correction = working is not None and working.supersedes_id is not None
     if not is_correction and _holder_id(claim) != author.pk:
         if claim.status not in (Claim.Status.ASSIGNED, Claim.Status.RETURNED):
-            raise IllegalTransition(f"A claim that is {claim.status} cannot take a verdict.")
-        raise Forbidden("Only the checker who holds the claim submits its verdict.")
+            raise IllegalTransition(
+                _("A claim that is %(status)s cannot take a verdict.")
+                % {"status": claim.get_status_display()}
+            )
+        raise Forbidden(_("Only the checker who holds the claim submits its verdict."))
     if working is not None and version is None:
         version = working.version  # submitting what the holder sees now
     verdict = verdict_save_draft(
@@ -315,12 +326,12 @@ def verdict_correct(
 ) -> Verdict:
     """A new verdict that will supersede the published one once an editor approves it."""
     if not claim_workable_by(claim=claim, user=author):
-        raise Forbidden("Only fact-checkers on the claim's queue correct its verdict.")
+        raise Forbidden(_("Only fact-checkers on the claim's queue correct its verdict."))
     published = Verdict.objects.filter(claim=claim, status=Verdict.Status.PUBLISHED).first()
     if claim.status != Claim.Status.PUBLISHED or published is None:
-        raise IllegalTransition("Only a published verdict can be corrected.")
+        raise IllegalTransition(_("Only a published verdict can be corrected."))
     if not rating or not summary:
-        raise InvalidInput("A correction needs a rating and a summary.")
+        raise InvalidInput(_("A correction needs a rating and a summary."))
     changes = _fields(
         rating=rating, summary=summary, rationale=rationale, claim_reviewed=claim_reviewed
     )
@@ -338,7 +349,7 @@ def verdict_correct(
                 **changes,
             )
     except IntegrityError:
-        raise Conflict("A correction of this verdict is already under way.") from None
+        raise Conflict(_("A correction of this verdict is already under way.")) from None
     if snapshots is not None:
         verdict.evidence.set(snapshots)
     verdict_contributor_add(verdict=verdict, user=author)

@@ -24,6 +24,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims.audit import audit_record
 from claims.errors import InvalidInput
@@ -59,25 +60,26 @@ def webhook_options() -> FetchOptions:
 def _checked_url(url: str) -> str:
     url = (url or "").strip()
     if not url:
-        raise InvalidInput("url: give the receiver's address.")
+        raise InvalidInput(_("url: give the receiver's address."))
     if len(url) > 2000:
-        raise InvalidInput("url: the address is longer than 2000 characters.")
+        raise InvalidInput(_("url: the address is longer than 2000 characters."))
     try:
         check_target(url, webhook_options())
     except FetchRefused as refused:
-        raise InvalidInput(f"url: refused, {refused.reason}.") from None
+        raise InvalidInput(_("url: refused, %(reason)s.") % {"reason": refused.reason}) from None
     except FetchFailed as failed:
-        raise InvalidInput(f"url: {failed.reason}.") from None
+        raise InvalidInput(_("url: %(reason)s.") % {"reason": failed.reason}) from None
     return url
 
 
 def _checked_events(events: object) -> list[str]:
     if not isinstance(events, list) or not events:
-        raise InvalidInput("events: choose at least one event.")
+        raise InvalidInput(_("events: choose at least one event."))
     unknown = [event for event in events if event not in WEBHOOK_EVENTS]
     if unknown:
         raise InvalidInput(
-            f"events: unknown {', '.join(map(str, unknown))}; known: {', '.join(WEBHOOK_EVENTS)}."
+            _("events: unknown %(unknown)s; known: %(known)s.")
+            % {"unknown": ", ".join(map(str, unknown)), "known": ", ".join(WEBHOOK_EVENTS)}
         )
     return sorted(set(events), key=WEBHOOK_EVENTS.index)
 
@@ -86,7 +88,9 @@ def _checked_events(events: object) -> list[str]:
 def webhook_endpoint_create(*, url: str, events: list, secret: str, created_by) -> WebhookEndpoint:
     """Raises InvalidInput with the reason (address rules as the safe fetcher's)."""
     if not isinstance(secret, str) or len(secret) < MIN_SECRET_LENGTH:
-        raise InvalidInput(f"secret: use at least {MIN_SECRET_LENGTH} random characters.")
+        raise InvalidInput(
+            _("secret: use at least %(count)d random characters.") % {"count": MIN_SECRET_LENGTH}
+        )
     events = _checked_events(events)
     endpoint = WebhookEndpoint.objects.create(
         url=_checked_url(url),
@@ -238,10 +242,12 @@ def _endpoint_failure(endpoint: WebhookEndpoint, error: str) -> bool:
         locked.disabled_reason = f"{limit} failed attempts in a row; the last: {error}"[:500]
         notify_editors(
             verb="webhook_disabled",
-            message=(
-                f"The webhook to {locked.url} was turned off after {limit} failed deliveries "
-                f"in a row (last: {error}). Turn it on again in the desk once the receiver "
-                "works."
+            message=lambda: (
+                _(
+                    "The webhook to %(url)s was turned off after %(count)d failed deliveries in a row "
+                    "(last: %(error)s). Turn it on again in the desk once the receiver works."
+                )
+                % {"url": locked.url, "count": limit, "error": error}
             ),
         )
     locked.save(

@@ -413,7 +413,7 @@ def test_it_serves_a_public_verdict_page_with_exactly_one_claimreview_block(clie
     assert html.count("<script") == 1  # the data block; no executable script
     for text in ("Exports fell", "The figures.", "False", snapshot.sha256, snapshot.final_url):
         assert text in html
-    assert '<html lang="en" dir="ltr">' in html
+    assert '<html lang="en" dir="ltr"' in html
     assert "Set-Cookie" not in response.headers
 
 
@@ -432,9 +432,16 @@ def test_it_marks_an_arabic_verdict_page_right_to_left(client, defaults):
         language="ar", body="قال الوزير إن الصادرات ارتفعت بنسبة خمسة في المئة العام الماضي."
     )
     verdict = publish(make_verdict(article, summary="الصادرات لم ترتفع بهذه النسبة"))
+    # The page speaks the reader's language; the article's own text keeps its direction.
     html = client.get(f"/claims/{verdict.claim_id}/verdict/", secure=True).content.decode()
-    assert '<html lang="ar" dir="rtl">' in html
+    assert '<html lang="en" dir="ltr"' in html
+    assert 'lang="ar" dir="rtl" data-testid="public-claim"' in html
     assert "الصادرات لم ترتفع بهذه النسبة" in html
+    arabic = client.get(
+        f"/claims/{verdict.claim_id}/verdict/", secure=True, headers={"accept-language": "ar"}
+    )
+    assert '<html lang="ar" dir="rtl"' in arabic.content.decode()
+    assert "Accept-Language" in arabic["Vary"]
 
 
 def test_it_lists_an_articles_verdicts_on_one_public_page(client, defaults):

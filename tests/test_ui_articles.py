@@ -147,7 +147,9 @@ def test_it_highlights_each_claim_at_its_exact_span(desk_client, checker, seed_a
         article=seed_article, kind=Claim.Kind.MONEY, text__contains="40 مليار"
     )
     assert f'id="claim-{money.pk}"' in html
-    assert '<span class="fact fact-money" title="money">بنحو 40 مليار دولار</span>' in html
+    assert (
+        '40 billion US dollars">بنحو 40 مليار دولار</span>' in html
+    )  # the value in words on hover
     # Every claim's text is inside its mark, in article order.
     for claim in Claim.objects.filter(article=seed_article):
         assert f'data-claim="{claim.pk}"' in html
@@ -163,7 +165,8 @@ def test_it_flags_the_month_mismatch_prominently(desk_client, checker, seed_arti
         html.index('class="flags"') : html.index("</section>", html.index('class="flags"'))
     ]
     assert "حزيران/يوليو" in flags
-    assert "month_mismatch" in flags
+    assert "month_mismatch" not in flags  # said in words, never as a key
+    assert "The article names two different months, June (حزيران) and July (يوليو)." in flags
     assert 'class="claim claim-inconsistency flag"' in html
 
 

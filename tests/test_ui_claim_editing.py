@@ -227,7 +227,7 @@ def test_it_refuses_to_edit_a_submitted_claim(desk_client, checker, held_claim):
         {"start": 0, "end": 25, "version": held_claim.version},
     )
     assert response.status_code == 409
-    assert "A claim that is submitted can no longer be edited." in response.content.decode()
+    assert "A claim that is Verdict submitted can no longer be edited." in response.content.decode()
 
 
 # --- split ------------------------------------------------------------------------------------
@@ -414,7 +414,7 @@ def test_it_marks_where_the_excerpt_starts_in_the_article(desk_client, checker):
     assert match
     offset = int(match.group(1))
     assert 0 < offset < start
-    assert 'data-use-selection data-source="claim-text"' in html
+    assert 'data-source="claim-text"' in html
     assert 'dir="rtl" data-testid="claim-excerpt"' in html
 
 

@@ -198,7 +198,7 @@ def test_it_says_why_a_submitted_claim_cannot_be_assigned(
         reverse("desk:claim_reassign", args=[queued_claim.pk]), {"checker": checker2.pk}
     )
     assert response.status_code == 409
-    assert "A claim that is submitted cannot be assigned." in response.content.decode()
+    assert "A claim that is Verdict submitted cannot be assigned." in response.content.decode()
 
 
 # --- bulk assign ------------------------------------------------------------------------------

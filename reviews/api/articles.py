@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
@@ -151,7 +152,7 @@ class ArticleCreateApi(WorkflowListApi):
 
         def validate(self, attrs):
             if not attrs.get("body") and not attrs.get("url"):
-                raise serializers.ValidationError("Give the article's `body` or its `url`.")
+                raise serializers.ValidationError(_("Give the article's `body` or its `url`."))
             return attrs
 
     @extend_schema(

@@ -1,6 +1,7 @@
 """/api/v1/auth/: API tokens for a user name and password."""
 
 from django.contrib.auth import authenticate
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.authtoken.models import Token
@@ -63,8 +64,8 @@ class AuthTokenApi(APIView):
         )
         if user is None:
             return Response(
-                {"detail": "Unable to log in with those credentials."},
+                {"detail": _("Unable to log in with those credentials.")},
                 status=status.HTTP_400_BAD_REQUEST,
             )
-        token, _ = Token.objects.get_or_create(user=user)
+        token, _created = Token.objects.get_or_create(user=user)
         return Response({"token": token.key})

@@ -1,6 +1,7 @@
 """/api/v1/claims/{id}/verdicts/, verdict drafts and /api/v1/verdicts/: writing and deciding verdicts."""
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -113,7 +114,7 @@ class VerdictDraftApi(WorkflowApi):
         claim = get_object_or_404(Claim.objects.only("pk"), pk=pk)
         working = verdict_working(claim)
         if working is None:
-            return Response({"detail": "This claim has no verdict in the works."}, status=404)
+            return Response({"detail": _("This claim has no verdict in the works.")}, status=404)
         verdict = verdicts_for_output(Verdict.objects.filter(pk=working.pk)).get()
         return Response(VerdictSerializer(verdict).data)
 

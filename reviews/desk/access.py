@@ -6,6 +6,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from claims.roles import is_editor, is_fact_checker, is_newsroom_member
 from reviews.models import Notification
@@ -29,14 +30,14 @@ def role_required(test: Callable[[object], bool], reason: str):
 
 
 newsroom_required = role_required(
-    is_newsroom_member, "The desk is for fact-checkers and editors of this newsroom."
+    is_newsroom_member, _("The desk is for fact-checkers and editors of this newsroom.")
 )
 
 
-checker_required = role_required(is_fact_checker, "Only fact-checkers can do this.")
+checker_required = role_required(is_fact_checker, _("Only fact-checkers can do this."))
 
 
-editor_required = role_required(is_editor, "Only editors can do this.")
+editor_required = role_required(is_editor, _("Only editors can do this."))
 
 
 def desk_role(request: HttpRequest) -> dict:

@@ -14,7 +14,7 @@ from claims.roles import is_fact_checker
 from claims.stance_counts import with_stance_counts
 from reviews.desk.access import checker_required, newsroom_required, page
 from reviews.desk.forms import ArticleSubmitForm, ClaimAddForm
-from reviews.desk.highlighting import claim_marks, fact_rows, highlighted_html, text_direction
+from reviews.desk.highlighting import claim_marks, highlighted_html, text_direction
 from reviews.lifecycle import claim_add
 from reviews.matching_present import claims_checked_before
 from reviews.routing import claim_promote, is_checkworthy
@@ -33,7 +33,7 @@ def article_submit_view(request: HttpRequest) -> HttpResponse:
                 status = error.status_code
             else:
                 if not created:
-                    messages.info(request, "This article was submitted before: here it is.")
+                    messages.info(request, _("This article was submitted before: here it is."))
                 return redirect("desk:article_detail", pk=article.pk)
         else:
             status = 400
@@ -75,9 +75,7 @@ def _article_context(article: Article, user=None, add_form=None) -> dict:
             if claim.status == Claim.Status.NEW and not is_checkworthy(claim)
         ]
         context["inconsistencies"] = [
-            {"claim": claim, "facts": fact_rows(claim)}
-            for claim in claims
-            if claim.kind == Claim.Kind.INCONSISTENCY
+            {"claim": claim} for claim in claims if claim.kind == Claim.Kind.INCONSISTENCY
         ]
     # Adding by hand waits for extraction: the extractor might find the same claim meanwhile.
     if finished and user is not None and is_fact_checker(user):
@@ -112,7 +110,10 @@ def claim_add_view(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error.detail)
             status = error.status_code
         else:
-            messages.success(request, f"Claim #{claim.pk} added by hand and sent to its queue.")
+            messages.success(
+                request,
+                _("Claim #%(number)s added by hand and sent to its queue.") % {"number": claim.pk},
+            )
             url = reverse("desk:article_detail", args=[article.pk])
             return redirect(f"{url}#claim-{claim.pk}")
     context = _article_context(article, request.user, add_form=form)

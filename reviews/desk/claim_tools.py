@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from claims.errors import WorkflowError
@@ -43,7 +44,11 @@ def claim_span_view(request: HttpRequest, pk: int) -> HttpResponse:
         claim_update_span(claim=claim, actor=request.user, **form.cleaned_data)
     except WorkflowError as error:
         return workspace_refused(request, pk, error.status_code, error, span_form=form)
-    messages.success(request, f"The claim now covers characters {claim.start}–{claim.end}.")
+    messages.success(
+        request,
+        _("The claim now covers characters %(start)s–%(end)s.")
+        % {"start": claim.start, "end": claim.end},
+    )
     return redirect(workspace_url(claim.pk))
 
 
@@ -60,8 +65,11 @@ def claim_split_view(request: HttpRequest, pk: int) -> HttpResponse:
         return workspace_refused(request, pk, error.status_code, error, split_form=form)
     messages.success(
         request,
-        f"Split in two: this claim now ends at character {first.end}; "
-        f"the rest is claim #{second.pk}, waiting in its queue.",
+        _(
+            "Split in two: this claim now ends at character %(end)s; "
+            "the rest is claim #%(number)s, waiting in its queue."
+        )
+        % {"end": first.end, "number": second.pk},
     )
     return redirect(workspace_url(first.pk, mark=second.pk))
 
@@ -77,7 +85,7 @@ def claim_dismiss_view(request: HttpRequest, pk: int) -> HttpResponse:
         claim_dismiss(claim=claim, actor=request.user, **form.cleaned_data)
     except WorkflowError as error:
         return workspace_refused(request, pk, error.status_code, error, dismiss_form=form)
-    messages.success(request, "Dismissed as not check-worthy. Reopen it if that was a mistake.")
+    messages.success(request, _("Dismissed as not check-worthy. Reopen it if that was a mistake."))
     return redirect(workspace_url(claim.pk))
 
 
@@ -93,7 +101,7 @@ def claim_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
     except WorkflowError as error:
         return workspace_refused(request, pk, error.status_code, error, reopen_form=form)
     queue = claim.queue.name if claim.queue else "its queue"
-    messages.success(request, f"Reopened: the claim is back in {queue}.")
+    messages.success(request, _("Reopened: the claim is back in %(queue)s.") % {"queue": queue})
     return redirect(workspace_url(claim.pk))
 
 
@@ -109,7 +117,7 @@ def claim_reassign_view(request: HttpRequest, pk: int) -> HttpResponse:
         claim_reassign(claim=claim, checker=checker, editor=request.user)
     except WorkflowError as error:
         return workspace_refused(request, pk, error.status_code, error, reassign_form=form)
-    messages.success(request, f"Assigned to {checker.get_username()}.")
+    messages.success(request, _("Assigned to %(checker)s.") % {"checker": checker.get_username()})
     return redirect(workspace_url(claim.pk))
 
 
@@ -132,7 +140,9 @@ def verdict_correct_view(request: HttpRequest, pk: int) -> HttpResponse:
         return workspace_refused(request, pk, error.status_code, error, correction_form=form)
     messages.success(
         request,
-        "Correction submitted: an editor will review it. Readers see the published verdict "
-        "until it is approved.",
+        _(
+            "Correction submitted: an editor will review it. Readers see the published verdict "
+            "until it is approved."
+        ),
     )
     return redirect(workspace_url(claim.pk))

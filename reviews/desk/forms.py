@@ -2,36 +2,48 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from claims.models import Claim, Snapshot
+from claims.models import Claim, Snapshot, UserPreferences
+from claims.preferences import time_zone_names
 from claims.text_input import UnreadableText, text_from_bytes
 from claims.web_addresses import WebAddressFormField
 from reviews.models import Rating
 from reviews.verdicts import SUMMARY_ADVISED_CHARS as SUMMARY_SOFT_LIMIT
 
-LANGUAGE_CHOICES = [("", "Detect automatically"), ("ar", "Arabic (العربية)"), ("en", "English")]
+LANGUAGE_CHOICES = [
+    ("", _("Detect automatically")),
+    ("ar", _("Arabic (العربية)")),
+    ("en", _("English")),
+]
 
 
 class ArticleSubmitForm(forms.Form):
-    title = forms.CharField(max_length=500, required=False)
+    title = forms.CharField(label=_("Title"), max_length=500, required=False)
     body = forms.CharField(
         required=False,
         strip=False,
-        label="Article text",
+        label=_("Article text"),
         widget=forms.Textarea(attrs={"rows": 14, "dir": "auto", "spellcheck": "false"}),
     )
     file = forms.FileField(
         required=False,
-        label="…or upload a .txt file",
+        label=_("…or upload a .txt file"),
         widget=forms.ClearableFileInput(attrs={"accept": ".txt,text/plain"}),
     )
-    url = WebAddressFormField(required=False, label="…or the article's URL")
-    language = forms.ChoiceField(choices=LANGUAGE_CHOICES, required=False)
+    url = WebAddressFormField(
+        required=False,
+        label=_("…or the article's URL"),
+        widget=forms.URLInput(attrs={"placeholder": "https://", "dir": "ltr"}),
+    )
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, required=False)
     published_url = WebAddressFormField(
         required=False,
-        label="Published URL",
-        help_text="Where the publisher shows the article; badges and ClaimReview use it.",
+        label=_("Published URL"),
+        help_text=_("Where the publisher shows the article; badges and ClaimReview use it."),
+        widget=forms.URLInput(attrs={"placeholder": "https://", "dir": "ltr"}),
     )
 
     published_on = forms.DateField(
@@ -51,7 +63,9 @@ class ArticleSubmitForm(forms.Form):
         # A UTF-8 character is at most 4 bytes, and ingest tolerates 4x the limit before cleaning.
         limit = settings.CLAIMDESK_MAX_ARTICLE_CHARS
         if upload.size > limit * 16:
-            raise forms.ValidationError(f"The article is longer than {limit:,} characters.")
+            raise forms.ValidationError(
+                _("The article is longer than %(limit)s characters.") % {"limit": f"{limit:,}"}
+            )
         try:
             return text_from_bytes(upload.read())
         except UnreadableText as error:
@@ -62,7 +76,7 @@ class ArticleSubmitForm(forms.Form):
         given = [name for name in ("body", "file", "url") if (data.get(name) or "").strip()]
         if len(given) > 1:
             raise forms.ValidationError(
-                "Give the article one way: paste its text, upload a file, or give its URL."
+                _("Give the article one way: paste its text, upload a file, or give its URL.")
             )
         return data
 
@@ -79,6 +93,11 @@ class ArticleSubmitForm(forms.Form):
             "published_url": (data.get("published_url") or "").strip() or None,
             "published_on": data.get("published_on"),
         }
+
+
+class RatingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Rating) -> str:
+        return gettext(obj.label)  # the default scale's labels are in the catalogue
 
 
 class SnapshotChoiceField(forms.ModelMultipleChoiceField):
@@ -100,25 +119,29 @@ def _short_text(counter: str) -> forms.Textarea:
 
 
 class VerdictForm(forms.Form):
-    rating = forms.ModelChoiceField(
-        queryset=Rating.objects.none(), required=False, empty_label="Choose a rating…"
+    rating = RatingChoiceField(
+        queryset=Rating.objects.none(), required=False, empty_label=_("Choose a rating…")
     )
     claim_reviewed = forms.CharField(
         label=_("Claim as reviewed"),
         max_length=2000,
         required=False,
         widget=_short_text("claim-reviewed-counter"),
-        help_text=_(
-            "Published as the claim readers see (ClaimReview claimReviewed); the claim's text "
-            "unless you word it. About %(limit)d characters show."
-        )
-        % {"limit": SUMMARY_SOFT_LIMIT},
+        help_text=format_lazy(
+            _(
+                "Published as the claim readers see (ClaimReview claimReviewed); the claim's text "
+                "unless you word it. About {limit} characters show."
+            ),
+            limit=SUMMARY_SOFT_LIMIT,
+        ),
     )
     summary = forms.CharField(
         max_length=500,
         required=False,
         widget=_short_text("summary-counter"),
-        help_text=f"One sentence; readers see about {SUMMARY_SOFT_LIMIT} characters of it.",
+        help_text=format_lazy(
+            _("One sentence; readers see about {limit} characters of it."), limit=SUMMARY_SOFT_LIMIT
+        ),
     )
     rationale = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 8, "dir": "auto"})
@@ -127,7 +150,7 @@ class VerdictForm(forms.Form):
         queryset=Snapshot.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Evidence to cite",
+        label=_("Evidence to cite"),
         help_text=_(
             "Cite at least one archived source; only a rating such as Unverifiable needs none."
         ),
@@ -144,13 +167,18 @@ class VerdictForm(forms.Form):
 
 
 class SourceAttachForm(forms.Form):
-    url = WebAddressFormField(label="Source URL")
+    url = WebAddressFormField(
+        label=_("Source URL"),
+        widget=forms.URLInput(attrs={"placeholder": "https://", "dir": "ltr"}),
+    )
 
 
 class VerdictReturnForm(forms.Form):
     comment = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
-        error_messages={"required": "Say what the checker should change: a comment is required."},
+        error_messages={
+            "required": _("Say what the checker should change: a comment is required.")
+        },
     )
 
 
@@ -171,14 +199,14 @@ def _version_field() -> forms.IntegerField:
 
 
 class SpanFields(forms.Form):
-    start = _offset_field("Start")
-    end = _offset_field("End")
+    start = _offset_field(_("Start"))
+    end = _offset_field(_("End"))
 
     def clean(self) -> dict:
         data = super().clean()
         start, end = data.get("start"), data.get("end")
         if start is not None and end is not None and end <= start:
-            raise forms.ValidationError("The end must come after the start.")
+            raise forms.ValidationError(_("The end must come after the start."))
         return data
 
 
@@ -198,16 +226,18 @@ class ClaimAddForm(SpanFields):
 
 
 class ClaimSplitForm(forms.Form):
-    at = _offset_field("Split at")
+    at = _offset_field(_("Split at"))
     version = _version_field()
 
 
 class ClaimDismissForm(forms.Form):
     reason = forms.CharField(
         max_length=500,
-        label="Why is it not check-worthy?",
+        label=_("Why is it not check-worthy?"),
         widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
-        error_messages={"required": "Say why the claim is not check-worthy: a reason is required."},
+        error_messages={
+            "required": _("Say why the claim is not check-worthy: a reason is required.")
+        },
     )
     version = _version_field()
 
@@ -224,10 +254,10 @@ class CheckerChoiceField(forms.ModelChoiceField):
 class ClaimReassignForm(forms.Form):
     checker = CheckerChoiceField(
         queryset=None,
-        empty_label="Choose a fact-checker…",
+        empty_label=_("Choose a fact-checker…"),
         error_messages={
-            "required": "Choose the fact-checker who should take the claim.",
-            "invalid_choice": "That person is not a fact-checker on this queue.",
+            "required": _("Choose the fact-checker who should take the claim."),
+            "invalid_choice": _("That person is not a fact-checker on this queue."),
         },
     )
 
@@ -241,8 +271,10 @@ class ClaimsBulkAssignForm(ClaimReassignForm):
         coerce=int,
         choices=[],
         error_messages={
-            "required": "Tick at least one claim to assign.",
-            "invalid_choice": "Claim %(value)s is no longer open in this queue: reload the page.",
+            "required": _("Tick at least one claim to assign."),
+            "invalid_choice": _(
+                "Claim %(value)s is no longer open in this queue: reload the page."
+            ),
         },
     )
 
@@ -258,8 +290,34 @@ class CorrectionForm(VerdictForm):
         kwargs.setdefault("auto_id", "correction_%s")
         super().__init__(*args, **kwargs)
         self.fields["rating"].required = True
-        self.fields["rating"].error_messages["required"] = "A correction needs a rating."
+        self.fields["rating"].error_messages["required"] = _("A correction needs a rating.")
         self.fields["summary"].required = True
-        self.fields["summary"].error_messages["required"] = "A correction needs a summary."
+        self.fields["summary"].error_messages["required"] = _("A correction needs a summary.")
         self.fields["summary"].widget.attrs["data-counter"] = "correction-summary-counter"
         self.fields["claim_reviewed"].widget.attrs["data-counter"] = "correction-claim-counter"
+
+
+class PreferencesForm(forms.Form):
+    """How a person reads the desk; stored by claims.preferences.preferences_update."""
+
+    language = forms.ChoiceField(
+        label=_("Interface language"),
+        required=False,
+        choices=[("", _("As my browser asks")), *settings.LANGUAGES],
+    )
+    digits = forms.ChoiceField(label=_("Digits"), choices=UserPreferences.Digits.choices)
+    time_zone = forms.CharField(
+        label=_("Time zone"),
+        required=False,
+        max_length=64,
+        help_text=_("For example Asia/Beirut or Europe/London. Empty: the newsroom's time zone."),
+        widget=forms.TextInput(attrs={"dir": "ltr", "list": "time-zones", "autocomplete": "off"}),
+    )
+
+    def clean_time_zone(self) -> str:
+        name = (self.cleaned_data.get("time_zone") or "").strip()
+        if name and name not in time_zone_names():
+            raise forms.ValidationError(
+                _("No time zone is called “%(name)s”."), params={"name": name}
+            )
+        return name

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from claims.formatting import fact_view
 from claims.models import Claim
 
 
@@ -103,7 +104,8 @@ def claim_marks(claims: Iterable[Claim], focus: Claim | None = None) -> list[Mar
                         "span",
                         {
                             "class": f"fact fact-{fact.get('type', 'other')}",
-                            "title": fact.get("type", ""),
+                            # The fact in words on hover, never its type key.
+                            "title": fact_view(fact).text or fact_view(fact).label,
                         },
                     )
                 )
@@ -112,24 +114,3 @@ def claim_marks(claims: Iterable[Claim], focus: Claim | None = None) -> list[Mar
 
 def text_direction(language: str) -> str:
     return {"ar": "rtl", "en": "ltr"}.get(language or "", "auto")
-
-
-def fact_rows(claim: Claim) -> list[dict]:
-    """Facts as label/value pairs for the page (values are shown isolated, left to right)."""
-    rows = []
-    for fact in claim.facts or []:
-        kind = fact.get("type", "")
-        details = {
-            key: value
-            for key, value in fact.items()
-            if key not in {"type", "start", "end", "text", "detail"} and value not in (None, "", [])
-        }
-        rows.append(
-            {
-                "type": kind,
-                "text": fact.get("text", ""),
-                "detail": fact.get("detail", ""),
-                "details": details,
-            }
-        )
-    return rows

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from claims.errors import WorkflowError
@@ -66,7 +67,10 @@ def verdict_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
     except WorkflowError as error:
         messages.error(request, error.detail)
         return _after_decision(request, verdict)
-    messages.success(request, f"Approved and published: verdict on claim {verdict.claim_id}.")
+    messages.success(
+        request,
+        _("Approved and published: verdict on claim %(number)s.") % {"number": verdict.claim_id},
+    )
     return _after_decision(request, verdict)
 
 
@@ -84,5 +88,9 @@ def verdict_return_view(request: HttpRequest, pk: int) -> HttpResponse:
     except WorkflowError as error:
         messages.error(request, error.detail)
         return _after_decision(request, verdict)
-    messages.success(request, f"Returned to {verdict.author.get_username()} with your comment.")
+    messages.success(
+        request,
+        _("Returned to %(checker)s with your comment.")
+        % {"checker": verdict.author.get_username()},
+    )
     return _after_decision(request, verdict)

@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from claims.errors import WorkflowError
@@ -139,7 +141,13 @@ def queue_bulk_assign(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             count = len(assignments)
             messages.success(
-                request, f"Assigned {count} claim{'s' if count != 1 else ''} to {checker}."
+                request,
+                ngettext(
+                    "Assigned %(count)s claim to %(checker)s.",
+                    "Assigned %(count)s claims to %(checker)s.",
+                    count,
+                )
+                % {"count": count, "checker": checker},
             )
             return redirect("desk:queue_detail", slug=queue.slug)
     # Keep the ticks and the chosen checker: the editor fixes one thing and sends again.

@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from claims.errors import WorkflowError
@@ -24,7 +25,7 @@ from reviews.desk.forms import (
     SourceAttachForm,
     VerdictForm,
 )
-from reviews.desk.highlighting import claim_marks, fact_rows, highlighted_html, text_direction
+from reviews.desk.highlighting import claim_marks, highlighted_html, text_direction
 from reviews.desk.queues import queue_checkers
 from reviews.lifecycle import (
     EDITABLE_STATUSES,
@@ -250,7 +251,6 @@ def _workspace_context(request: HttpRequest, claim: Claim, **extra) -> dict:
         "excerpt_html": highlighted_html(excerpt, claim_marks(siblings, focus=claim), offset),
         "excerpt_cut_start": offset > 0,
         "excerpt_cut_end": offset + len(excerpt) < len(claim.article.body),
-        "facts": fact_rows(claim),
         "holder": holder,
         "is_holder": is_holder,
         "can_take_this": holder is None
@@ -365,7 +365,7 @@ def claim_release_view(request: HttpRequest, pk: int) -> HttpResponse:
     except WorkflowError as error:
         messages.error(request, error.detail)
         return redirect("desk:claim_workspace", pk=claim.pk)
-    messages.success(request, "The claim is back in its queue.")
+    messages.success(request, _("The claim is back in its queue."))
     return redirect("desk:home")
 
 
@@ -428,7 +428,7 @@ def verdict_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error.detail)
             status = error.status_code
         else:
-            messages.success(request, "Verdict submitted: an editor will review it.")
+            messages.success(request, _("Verdict submitted: an editor will review it."))
             return redirect("desk:home")
     # Re-render with what was typed, never lose it.
     context = _workspace_context(request, claim, form=form)

@@ -17,13 +17,13 @@ from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
-from django.utils.cache import parse_etags
+from django.utils.cache import parse_etags, patch_vary_headers
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
 from config.api_errors import json_error
-from reviews.badges import badge_color
 from reviews.publication import (
     CACHE_ERRORS,
     InvalidURL,
@@ -41,7 +41,6 @@ from reviews.publication_repair import publication_repair_if_due
 THROTTLE_SCOPE = "public"
 THROTTLE_PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 PING_BODY = b'{"ok":true}'
-RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
 PING = Rendered(200, PING_BODY, "application/json", '"ping"', 0)
 
 logger = logging.getLogger(__name__)
@@ -248,15 +247,11 @@ def _page(request: HttpRequest, publication: Publication, *, title: str) -> Http
     verdicts = articles_payload(publication)["verdicts"]
     for verdict, review in zip(verdicts, reviews, strict=True):
         verdict["review"] = review
-        verdict["color"] = badge_color(verdict["rating"]["color"] if verdict["rating"] else "")
-    language = article.language or settings.LANGUAGE_CODE
     context = {
         "title": title,
         "article": article,
         "urls": publication.urls,
         "verdicts": verdicts,
-        "lang": language,
-        "dir": "rtl" if language in RTL_LANGUAGES else "ltr",
         "organization_name": settings.CLAIMDESK_ORGANIZATION_NAME,
         "organization_url": settings.CLAIMDESK_ORGANIZATION_URL,
         # One block: the ClaimReview itself on a claim's page, the list of them on an article's.
@@ -264,6 +259,8 @@ def _page(request: HttpRequest, publication: Publication, *, title: str) -> Http
     }
     response = render(request, "reviews/public_verdict.html", context)
     response["Cache-Control"] = _cache_control(settings.CLAIMDESK_PUBLIC_MAX_AGE)
+    # The page speaks the reader's language: from their cookie, or else Accept-Language.
+    patch_vary_headers(response, ["Accept-Language", "Cookie"])
     return response
 
 
@@ -272,7 +269,7 @@ def _page(request: HttpRequest, publication: Publication, *, title: str) -> Http
 def verdict_page(request: HttpRequest, claim_id: int) -> HttpResponse:
     publication = publication_for_claim(claim_id)
     if publication is None:
-        raise Http404("No published verdict for this claim.")
+        raise Http404(_("No published verdict for this claim."))
     return _page(request, publication, title=publication.verdicts[0].claim.text)
 
 
@@ -284,6 +281,6 @@ def article_page(request: HttpRequest) -> HttpResponse:
     except InvalidURL as error:
         return render(request, "reviews/public_bad_address.html", {"detail": error}, status=400)
     if publication is None:
-        raise Http404("Claimdesk knows no article at this address.")
-    title = publication.article.title or next(iter(publication.urls), "Fact-check")
+        raise Http404(_("Claimdesk knows no article at this address."))
+    title = publication.article.title or next(iter(publication.urls), _("Fact-check"))
     return _page(request, publication, title=title)

@@ -12,15 +12,51 @@
     var update = function () {
       var length = Array.from(field.value).length;
       var over = length > limit;
-      counter.textContent = over
-        ? length + " / " + limit + " characters: readers will see it cut. Shorten it."
-        : length + " / " + limit + " characters";
+      // Wording comes translated from the page (data-ok, data-over): "%(length)s / %(limit)s …".
+      var template = (over ? counter.dataset.over : counter.dataset.ok) || "%(length)s / %(limit)s";
+      counter.textContent = fill(template, { length: length, limit: limit });
       counter.classList.toggle("over", over);
       counter.dataset.length = String(length);
     };
     field.addEventListener("input", update);
     update();
   }
+
+  function fill(template, values) {
+    return template.replace(/%\((\w+)\)s/g, function (_match, name) {
+      var value = values[name];
+      return typeof value === "number" ? localDigits(String(value)) : String(value);
+    });
+  }
+
+  // The reader's digits (Western or Arabic-Indic), as the page says in <html data-digits>.
+  function localDigits(text) {
+    if (document.documentElement.dataset.digits !== "arabic-indic") return text;
+    return text.replace(/[0-9]/g, function (d) { return String.fromCharCode(0x0660 + Number(d)); });
+  }
+
+  // Header menu: a disclosure on phones, always open on wider screens (CSS does the same
+  // where the browser can style ::details-content; this covers the others).
+  var wide = window.matchMedia("(min-width: 761px)");
+  function syncMenu() {
+    document.querySelectorAll("[data-menu]").forEach(function (menu) { menu.open = wide.matches; });
+  }
+  if (wide.addEventListener) wide.addEventListener("change", syncMenu);
+
+  // After an htmx action, focus its result and say what happened (WCAG 4.1.3, 2.4.3).
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var elt = event.detail && event.detail.requestConfig && event.detail.requestConfig.elt;
+    if (!elt || !elt.dataset) return;
+    if (elt.dataset.focus) {
+      var target = document.querySelector(elt.dataset.focus);
+      if (target) target.focus();
+    }
+    var announcer = document.getElementById("announcer");
+    if (announcer && elt.dataset.announce) {
+      var failed = event.detail.xhr && event.detail.xhr.status >= 400;
+      announcer.textContent = failed ? (elt.dataset.announceError || "") : elt.dataset.announce;
+    }
+  });
 
   function init(root) {
     (root || document).querySelectorAll("[data-soft-limit]").forEach(bindCounter);
@@ -108,7 +144,7 @@
     var wantsRange = Boolean(button.dataset.end);
     if (!found || (wantsRange && !found.text)) {
       if (preview) {
-        preview.textContent = "Select part of the article text first.";
+        preview.textContent = button.dataset.msgEmpty || "";
         preview.classList.add("error");
       }
       return;
@@ -118,13 +154,13 @@
     if (preview) {
       preview.classList.remove("error");
       preview.textContent = wantsRange
-        ? "Selected: «" + found.text + "»"
-        : "Split before character " + found.start + ".";
+        ? fill(button.dataset.msgSelected || "%(text)s", { text: found.text })
+        : fill(button.dataset.msgSplit || "%(start)s", { start: found.start });
       preview.dataset.start = String(found.start);
       if (wantsRange) preview.dataset.end = String(found.end);
     }
   });
 
-  document.addEventListener("DOMContentLoaded", function () { init(document); });
+  document.addEventListener("DOMContentLoaded", function () { syncMenu(); init(document); });
   document.addEventListener("htmx:load", function (event) { init(event.target); });
 })();

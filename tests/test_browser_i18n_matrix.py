@@ -1,4 +1,4 @@
-"""Every desk and public page, as checker, editor and anonymous reader, in Arabic and English, on a
+"""Every desk and public page (the monitoring pages too), as checker, editor and anonymous reader, in Arabic and English, on a
 desktop and on a 360 px phone: the page's language and direction, no horizontal scrolling, no raw
 fact keys, and zero axe-core violations (WCAG 2.2 A and AA).
 
@@ -15,10 +15,12 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from claims.feeds import feed_create
 from claims.ingest import article_extract, article_submit
 from claims.models import Claim
 from reviews.approval import verdict_approve
 from reviews.assignment import claim_reassign
+from reviews.repeats import claim_repeat_detected
 from reviews.verdicts import verdict_submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -57,6 +59,14 @@ def newsroom(checker, editor):
         claim.refresh_from_db()
         verdict_submit(claim=claim, author=checker, rating="unverifiable", summary=summary)
     verdict_approve(verdict=published.verdicts.get(), editor=editor)
+    # Monitoring pages with something on them: a feed, and a claim that repeats a checked one.
+    feed_create(
+        url="https://news.example.org/feeds/politics.xml",
+        publisher="وكالة الأنباء",
+        created_by=editor,
+        language="ar",
+    )
+    claim_repeat_detected(claim=held, matched_claim=published, score=0.91)
     return {
         "article": article,
         "published": published,
@@ -85,7 +95,15 @@ def _pages(role: str, world: dict) -> list[str]:
             "/notifications/",
             "/preferences/",
         ]
-    return ["/", "/inbox/", f"/claims/{world['waiting'].pk}/", f"/queues/{queue.slug}/"]
+    return [
+        "/",
+        "/inbox/",
+        f"/claims/{world['waiting'].pk}/",
+        f"/queues/{queue.slug}/",
+        "/feeds/",
+        "/morning/",
+        "/repeats/",
+    ]
 
 
 def _context_for(browser, live_server, user=None):

@@ -313,6 +313,7 @@ NOTIFICATION_VERBS = {
     "webhook_disabled": _("webhook turned off"),
 }
 
+
 class PublicationChange(models.Model):
     """A change to an article's public answers that the cache has not heard of yet.
 

@@ -65,12 +65,12 @@ def _article_context(article: Article, user=None, add_form=None) -> dict:
         # Ranked by check-worthiness; those the threshold kept out of the queues come last,
         # folded away, each with a button to promote it.
         context["claims"] = [
-            {"claim": claim, "facts": fact_rows(claim), "checked_before": claim.pk in checked}
+            {"claim": claim, "checked_before": claim.pk in checked}
             for claim in ranked
             if claim.status != Claim.Status.NEW or is_checkworthy(claim)
         ]
         context["low_claims"] = [
-            {"claim": claim, "facts": fact_rows(claim), "checked_before": claim.pk in checked}
+            {"claim": claim, "checked_before": claim.pk in checked}
             for claim in ranked
             if claim.status == Claim.Status.NEW and not is_checkworthy(claim)
         ]

@@ -82,7 +82,11 @@ class UserPreferencesMiddleware:
         if not request.path.startswith(SESSIONLESS_PREFIXES) and (
             settings.SESSION_COOKIE_NAME in request.COOKIES
         ):
-            preferences = preferences_for(getattr(request, "user", None))
+            try:
+                preferences = preferences_for(getattr(request, "user", None))
+            except DatabaseError:
+                # An outage: defaults here; the view meets it again and answers 503 (outages).
+                preferences = None
         if preferences is not None and preferences.language:
             translation.activate(preferences.language)
             request.LANGUAGE_CODE = preferences.language

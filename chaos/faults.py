@@ -169,6 +169,9 @@ def kill_sources_worker(stack: Stack, api: Api, scale: dict, claim_id: int) -> R
             "</article></body></html>"
         )
     stack.outside.delay = 6.0
+    # Sources are attached by whoever holds the claim (or an editor): the checker takes it first.
+    taken = api.call("POST", f"/api/v1/claims/{claim_id}/take/")
+    result.expect(taken.status_code == 200, f"take answered {taken.status_code}")
     for path in paths:
         response = api.call(
             "POST", f"/api/v1/claims/{claim_id}/sources/", json={"url": stack.outside.url(path)}

@@ -91,7 +91,7 @@ def seed_claim_id() -> int:
     from claims.models import Claim
 
     return (
-        Claim.objects.filter(article__urls__isnull=False)
+        Claim.objects.filter(article__urls__isnull=False, status="queued")
         .order_by("pk")
         .values_list("pk", flat=True)[0]
     )

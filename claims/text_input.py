@@ -2,7 +2,8 @@
 
 import re
 
-from django.utils.translation import gettext as _
+from django.core.exceptions import AppRegistryNotReady, ImproperlyConfigured
+from django.utils.translation import gettext
 from lxml import html as lxml_html
 
 HTML_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z][a-zA-Z0-9]*|!--)[^>]*>")
@@ -33,6 +34,14 @@ BLOCK_TAGS = {
 }
 # Control characters other than tab/newline/carriage return never occur in news text.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _(message: str) -> str:
+    # The command-line tools read files without Django's settings: the English text then.
+    try:
+        return gettext(message)
+    except (AppRegistryNotReady, ImproperlyConfigured):
+        return message
 
 
 class UnreadableText(ValueError):

@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from reviews.desk import (
     articles,
+    bulk,
     choosing,
     claim_tools,
     discussion,
@@ -33,6 +34,7 @@ desk_patterns = [
     # finding work: lists, search, saved views (reviews/desk/finding.py)
     path("articles/", finding.articles_list, name="articles_list"),
     path("claims/", finding.claims_list, name="claims_list"),
+    path("claims/bulk/", bulk.claims_bulk_view, name="claims_bulk"),
     path("search/", finding.search, name="search"),
     path("views/", finding.saved_view_save, name="saved_view_save"),
     path("views/<int:pk>/delete/", finding.saved_view_delete, name="saved_view_delete"),

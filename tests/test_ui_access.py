@@ -1,6 +1,7 @@
 """Who may open which desk page: login first, then the newsroom role; CSRF on every form."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from tests.factories import ArticleFactory, ClaimFactory, VerdictFactory
@@ -109,6 +110,8 @@ def test_it_refuses_the_other_role(
 def test_it_opens_every_page_for_a_newsroom_role(desk_client, objects, checker, editor, name, kind):
     roles = next(view[3] for view in DESK_VIEWS if view[0] == name)
     user = checker if "checker" in roles else editor
+    if name == "desk:team":  # the team page wants the editor's "manage team" permission too
+        editor.user_permissions.add(Permission.objects.get(codename="manage_team"))
     response = desk_client(user).get(_url(name, kind, objects))
     assert response.status_code == 200
 

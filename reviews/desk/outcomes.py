@@ -67,4 +67,4 @@ def outcome_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("desk:claim_workspace", pk=claim.pk)
     context = _workspace_context(request, claim)
     context["outcome_error"] = error
-    return render(request, "reviews/_outcome_body.html", context, status=code if error else 200)
+    return render(request, "reviews/_outcome.html", context, status=code if error else 200)

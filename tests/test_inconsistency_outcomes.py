@@ -13,7 +13,14 @@ from claims.roles import EDITOR_GROUP, FACT_CHECKER_GROUP
 from reviews.approval import verdict_approve, verdict_return
 from reviews.conflicts import conflict_values, source_suggestions
 from reviews.corrections import article_corrections, outcome_choices, outcome_suggestion_accept
-from reviews.models import Queue, Rating, RatingScale, Verdict
+from reviews.models import (
+    Queue,
+    Rating,
+    RatingScale,
+    Verdict,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 from reviews.verdicts import verdict_submit
 from tests.inconsistency_setup import ARTICLE_URL, cited, inconsistency
 from tests.workflow_setup import plain_http  # noqa: F401
@@ -159,8 +166,12 @@ def test_it_words_no_error_and_cannot_tell_as_sentences_too(checker, editor):
 def test_it_never_publishes_an_outcome_as_a_claimreview_badge_or_public_verdict(
     client, checker, editor
 ):
+    WebhookEndpoint.objects.create(
+        url="https://93.184.216.34/hook", events=["verdict.published"], secret="s" * 16
+    )
     claim = _approved(checker, editor, rating="should-say", should_say="month-7")
     assert Verdict.objects.get(claim=claim).status == Verdict.Status.PUBLISHED
+    assert not WebhookDelivery.objects.exists()  # no "verdict.published" for an outcome
     get = lambda path: client.get(f"/api/v1/public/{path}", {"url": ARTICLE_URL}, secure=True)  # noqa: E731
     assert get("claimreview.json").json() == []
     assert get("articles/").json()["verdicts"] == []
@@ -188,6 +199,7 @@ def test_it_never_publishes_an_outcome_as_a_claimreview_badge_or_public_verdict(
     cache.clear()  # the approval's on-commit invalidation never runs inside a test transaction
     [review] = get("claimreview.json").json()
     assert review["reviewRating"]["alternateName"] == "False"
+    assert WebhookDelivery.objects.get().event == "verdict.published"  # the rated one only
 
 
 def test_it_keeps_four_eyes_on_outcomes(checker):

@@ -104,12 +104,60 @@ def _sentence(snapshot: Snapshot, value: str) -> str:
     }
 
 
+def _dates(text: str) -> list[dict]:
+    return [f for f in extract_facts(text[:SOURCE_TEXT_LIMIT]) if f.get("type") == "date"]
+
+
+def _same_day(article_date: dict, seen: dict) -> bool:
+    if not article_date.get("day") or seen.get("day") != article_date["day"]:
+        return False
+    years = (article_date.get("year"), seen.get("year"))
+    return None in years or years[0] == years[1]
+
+
+def _article_date(claim: Claim, fact: dict) -> dict | None:
+    """The date the slip sits in: "19 حزيران/يوليو 2022" around "حزيران/يوليو"."""
+    if fact.get("type") == "weekday_mismatch":
+        return next(iter(_dates(fact.get("text") or "")), None)
+    body = claim.article.body
+    around = body[max(0, claim.start - 40) : claim.end + 40]
+    offset = max(0, claim.start - 40)
+    return next(
+        (
+            f
+            for f in _dates(around)
+            if f["start"] + offset <= claim.start and f["end"] + offset >= claim.end
+        ),
+        None,
+    )
+
+
+def _backed_by_text(claim: Claim, fact: dict, snapshot: Snapshot, values) -> str | None:
+    """The source gives the same day with one month (or one weekday) of the two."""
+    article_date = _article_date(claim, fact)
+    if article_date is None or not snapshot.text:
+        return None
+    found = set()
+    for seen in _dates(snapshot.text):
+        if not _same_day(article_date, seen):
+            continue
+        if fact.get("type") == "month_mismatch" and seen.get("month"):
+            found.add(f"month-{seen['month']}")
+        elif seen.get("month") == article_date.get("month") and seen.get("weekday") is not None:
+            found.add(f"weekday-{seen['weekday']}")
+    found &= set(values)
+    return found.pop() if len(found) == 1 else None
+
+
 def _backed_key(claim: Claim, fact: dict, snapshot: Snapshot, values) -> str | None:
     kind = fact.get("type")
     if kind == "month_mismatch" and snapshot.published_on:
         # A dispatch dated 19 July about the same call settles "June/July" as July.
         key = f"month-{snapshot.published_on.month}"
-        return key if key in values else None
+        if key in values:
+            return key
+    if kind in ("month_mismatch", "weekday_mismatch"):
+        return _backed_by_text(claim, fact, snapshot, values)
     if kind == "figure_conflict" and snapshot.text:
         source_facts = extract_facts(snapshot.text[:SOURCE_TEXT_LIMIT])
         backed = []

@@ -22,6 +22,7 @@ from reviews.models import (
     WebhookEndpoint,
 )
 from reviews.verdicts import verdict_submit
+from tests.factories import ArticleFactory
 from tests.inconsistency_setup import ARTICLE_URL, cited, inconsistency
 from tests.workflow_setup import plain_http  # noqa: F401
 
@@ -224,3 +225,20 @@ def test_it_returns_an_outcome_to_its_checker_who_resolves_it_again(checker, edi
     verdict_approve(verdict=again, editor=editor)
     [notice] = article_corrections(claim.article_id)
     assert notice.should_say_label == "July"
+
+
+def test_it_suggests_the_month_or_weekday_a_source_gives_for_the_same_day(checker):
+    claim = inconsistency(holder=checker)
+    snapshot = cited(claim, text="The Kremlin said the two presidents spoke on 19 July 2022.")
+    assert [(s.snapshot_id, s.key) for s in source_suggestions(claim)] == [(snapshot.pk, "month-7")]
+    body = "أعلن الكرملين، يوم الأربعاء 19 تموز/يوليو 2022، أن الرئيسين تحدثا هاتفياً."
+    weekday = inconsistency("weekday_mismatch", article=ArticleFactory(body=body, language="ar"))
+    assert [v.label for v in conflict_values(weekday)] == ["Tuesday", "Wednesday"]
+    backing = cited(weekday, text="On Tuesday, 19 July 2022, Putin and Raisi spoke by phone.")
+    cited(weekday, text="On 20 July 2022 the Kremlin published a readout.")  # another day
+    [suggestion] = source_suggestions(weekday)
+    assert (suggestion.snapshot_id, suggestion.key, suggestion.value) == (
+        backing.pk,
+        "weekday-1",
+        "Tuesday",
+    )

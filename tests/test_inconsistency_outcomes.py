@@ -14,6 +14,7 @@ from reviews.approval import verdict_approve, verdict_return
 from reviews.conflicts import conflict_values, source_suggestions
 from reviews.corrections import article_corrections, outcome_choices, outcome_suggestion_accept
 from reviews.models import (
+    Notification,
     Queue,
     Rating,
     RatingScale,
@@ -153,6 +154,11 @@ def test_it_turns_an_approved_outcome_into_a_correction_notice(checker, editor):
         [arabic] = article_corrections(claim.article_id)
         assert "يوليو" in arabic.sentence and "should say" not in arabic.sentence
     assert AuditEvent.objects.filter(action="verdict.approve", claim_id=claim.pk).exists()
+    told = Notification.objects.get(recipient=checker, verb="approved")
+    assert told.message.endswith(
+        f"approved your outcome on claim {claim.pk}: The article should say July where it says "
+        "حزيران/يوليو."
+    )
 
 
 def test_it_words_no_error_and_cannot_tell_as_sentences_too(checker, editor):

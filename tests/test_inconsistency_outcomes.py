@@ -248,3 +248,18 @@ def test_it_suggests_the_month_or_weekday_a_source_gives_for_the_same_day(checke
         "weekday-1",
         "Tuesday",
     )
+
+
+def test_it_corrects_an_approved_outcome_with_a_new_one_that_supersedes_it(
+    checker, checker2, editor
+):
+    claim = _approved(checker, editor, rating="should-say", should_say="month-6")
+    claim.refresh_from_db()
+    correction = verdict_submit(
+        claim=claim, author=checker2, rating="should-say", should_say="month-7"
+    )
+    assert correction.supersedes_id is not None and correction.status == "submitted"
+    assert article_corrections(claim.article_id)[0].should_say == "month-6"  # until approved
+    verdict_approve(verdict=correction, editor=editor)
+    [notice] = article_corrections(claim.article_id)
+    assert (notice.verdict_id, notice.should_say_label) == (correction.pk, "July")

@@ -91,7 +91,7 @@ def outcome_parse(value: str) -> tuple[str, str]:
     return rating, should_say
 
 
-def _sentences(*, rating: Rating, value: str, where: str) -> tuple[str, SafeString]:
+def _sentences(*, rating: Rating, value: str, where: str, language: str) -> tuple[str, SafeString]:
     if rating.asks_value:
         template = _("The article should say %(value)s where it says %(written)s.")
     elif rating.slug == NO_ERROR:
@@ -105,7 +105,9 @@ def _sentences(*, rating: Rating, value: str, where: str) -> tuple[str, SafeStri
     # The translation is trusted (as in {% blocktranslate %}); the values are not.
     html = template % {
         "value": format_html("<strong>{}</strong>", value),
-        "written": format_html('<bdi class="quoted" dir="auto">{}</bdi>', where),
+        "written": format_html(
+            '<bdi class="quoted" lang="{}" dir="auto">{}</bdi>', language or "und", where
+        ),
         "outcome": format_html("{}", outcome),
     }
     return plain, mark_safe(html)  # noqa: S308
@@ -115,7 +117,9 @@ def outcome_sentence(verdict: Verdict) -> tuple[str, SafeString]:
     """What the outcome means for the article, in a sentence (plain, and HTML with <bdi>)."""
     claim = verdict.claim
     value = value_label(claim, verdict.should_say) if verdict.should_say else ""
-    return _sentences(rating=verdict.rating, value=value, where=claim.text)
+    return _sentences(
+        rating=verdict.rating, value=value, where=claim.text, language=claim.article.language
+    )
 
 
 def article_corrections(article_id: int) -> list[CorrectionNotice]:

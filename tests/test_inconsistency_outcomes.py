@@ -144,7 +144,7 @@ def test_it_turns_an_approved_outcome_into_a_correction_notice(checker, editor):
     claim = _approved(checker, editor, rating="should-say", should_say="month-7")
     [notice] = article_corrections(claim.article_id)
     assert notice.sentence == "The article should say July where it says حزيران/يوليو."
-    assert '<bdi class="quoted" dir="auto">حزيران/يوليو</bdi>' in notice.sentence_html
+    assert '<bdi class="quoted" lang="ar" dir="auto">حزيران/يوليو</bdi>' in notice.sentence_html
     assert (notice.needs_correction, notice.checked_by, notice.approved_by) == (
         True,
         "checker",

@@ -46,6 +46,8 @@ DESK_VIEWS = [
     ("desk:claim_reopen", "claim", "post", {"checker", "editor"}),
     ("desk:claim_reassign", "claim", "post", {"editor"}),
     ("desk:verdict_correct", "claim", "post", {"checker"}),
+    ("desk:outcome_submit", "claim", "post", {"checker"}),
+    ("desk:outcome_accept", "claim", "post", {"checker"}),
     ("desk:team", None, "get", {"editor"}),  # editors with the manage-team permission
     ("desk:feeds", None, "get", {"checker", "editor"}),
     ("desk:feed_toggle", "any", "post", {"editor"}),

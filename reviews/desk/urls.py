@@ -14,6 +14,7 @@ from reviews.desk import (
     inbox,
     matching,
     monitoring,
+    outcomes,
     queues,
     team,
     workspace,
@@ -51,6 +52,9 @@ desk_patterns = [
     path("claims/<int:pk>/release/", workspace.claim_release_view, name="claim_release"),
     path("claims/<int:pk>/draft/", workspace.verdict_draft, name="verdict_draft"),
     path("claims/<int:pk>/submit/", workspace.verdict_submit_view, name="verdict_submit"),
+    # /claims/{id}/outcome/: an inconsistency resolved, not rated (reviews/desk/outcomes.py)
+    path("claims/<int:pk>/outcome/", outcomes.outcome_submit_view, name="outcome_submit"),
+    path("claims/<int:pk>/outcome/accept/", outcomes.outcome_accept_view, name="outcome_accept"),
     # /claims/{id}/checked-before/ and links: "Checked before?" (reviews/desk/matching.py)
     path(
         "claims/<int:pk>/checked-before/",

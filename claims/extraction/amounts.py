@@ -57,13 +57,17 @@ _LEAD_WORDS |= {"a", "an"}  # "a dozen villages", "a million people"
 
 def _match_around(t: str, anchor: int, floor: int) -> re.Match | None:
     lo = max(floor, anchor - _LOOKBACK_CHARS)
-    tokens = [(x.start(), x.group()) for x in _TOKEN_START.finditer(t, lo, anchor)]
-    if tokens and tokens[0][0] == lo and lo > floor and not t[lo - 1].isspace():
-        tokens.pop(0)  # a cut word
-    tokens = tokens[-_LOOKBACK_WORDS:]
-    starts = [s0 for s0, w in tokens if w.lower() in _LEAD_WORDS]
-    if tokens and tokens[-1][0] + len(tokens[-1][1]) == anchor:
-        starts.append(tokens[-1][0])  # the anchor is glued to a clitic or a sign (ب40، US$)
+    window = t[lo:anchor]
+    words = window.split()  # the same tokens as \S+ (both split on str.isspace)
+    if words and lo > floor and not window[0].isspace() and not t[lo - 1].isspace():
+        words.pop(0)  # a cut word
+    words = words[-_LOOKBACK_WORDS:]
+    if any(w.lower() in _LEAD_WORDS for w in words):
+        starts = _lead_starts(t, lo, anchor, floor)
+    elif words and not window[-1].isspace():
+        starts = [anchor - len(words[-1])]  # the anchor is glued to a clitic or a sign (ب40)
+    else:
+        starts = []
     for s0 in [*starts, anchor]:
         m = AMOUNT_RE.match(t, s0)
         if m is None:
@@ -72,6 +76,17 @@ def _match_around(t: str, anchor: int, floor: int) -> re.Match | None:
         if core <= anchor < m.end("n1"):
             return m
     return None
+
+
+def _lead_starts(t: str, lo: int, anchor: int, floor: int) -> list[int]:
+    tokens = [(x.start(), x.group()) for x in _TOKEN_START.finditer(t, lo, anchor)]
+    if tokens and tokens[0][0] == lo and lo > floor and not t[lo - 1].isspace():
+        tokens.pop(0)  # a cut word
+    tokens = tokens[-_LOOKBACK_WORDS:]
+    starts = [s0 for s0, w in tokens if w.lower() in _LEAD_WORDS]
+    if tokens and tokens[-1][0] + len(tokens[-1][1]) == anchor:
+        starts.append(tokens[-1][0])  # the anchor is glued to a clitic or a sign (ب40، US$)
+    return starts
 
 
 _TRAILING_APPROX = re.compile(r"\s+(?:تقريبا|approximately|or so)(?!\w)", re.IGNORECASE)

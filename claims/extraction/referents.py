@@ -78,8 +78,8 @@ def resolve_referents(t: str, attributions: list[dict]) -> None:
         if speaker[:1].isascii():
             if not _EN_GENERIC.match(speaker):
                 continue
-            if names is None:
-                names = _names(t, 0, len(t))  # once per text: most speakers need none
+            if names is None:  # once per text, over the reach of its generic speakers
+                names = _names(t, 0, len(t), _reach(t, ordered[i:]))
             span = _en_referent(t, speaker, s, ordered[:i], names)
         else:
             span = _ar_referent(t, speaker, s, ordered[:i])
@@ -116,10 +116,33 @@ def _en_referent(
     return None
 
 
-def _names(t: str, lo: int, hi: int) -> list[tuple[int, int]]:
+# A name never holds these: a scan that starts right after one finds the same names as a
+# scan from the start of the text.
+_BARRIERS = (",", "،", ";", ":", "(", ")", '"', "!", "?")
+
+
+def _reach(t: str, attributions: list[dict]) -> tuple[int, int]:
+    """Where the names that generic English speakers can refer to lie: from a barrier before
+    the first one's reach to the last one."""
+    ats = [
+        f["speaker_span"][0]
+        for f in attributions
+        if t[f["speaker_span"][0] : f["speaker_span"][1]][:1].isascii()
+        and _EN_GENERIC.match(t[f["speaker_span"][0] : f["speaker_span"][1]])
+    ]
+    lo = max(0, min(ats) - _REACH)
+    return max(t.rfind(b, 0, lo) for b in _BARRIERS) + 1, max(ats)
+
+
+def _names(t: str, lo: int, hi: int, reach: tuple[int, int] | None = None) -> list[tuple[int, int]]:
+    """Names in t[lo:hi]; with `reach` (scan_from, last), only those starting from
+    scan_from up to last."""
     out = []
-    for m in _EN_NAME.finditer(t, lo, hi):
+    scan_from, last = reach if reach is not None else (lo, hi)
+    for m in _EN_NAME.finditer(t, scan_from, hi):
         s, e = m.span()
+        if s >= last and reach is not None:
+            break
         text = m.group()
         lead = _LEADING_THE.match(text)
         if lead:

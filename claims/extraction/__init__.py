@@ -181,7 +181,7 @@ def _inside_ratio(f: dict, ratios: list[tuple[int, int]]) -> bool:
 
 
 def _has_digits(t: str, f: dict) -> bool:
-    return any(c.isdigit() for c in t[f["start"] : f["end"]])
+    return any(map(str.isdigit, t[f["start"] : f["end"]]))
 
 
 def _ordered(f: dict) -> dict:

@@ -394,7 +394,16 @@ _HIJRI_RE = re.compile(
 _DAY_BEFORE = re.compile(r"(?<![\d.,/])(?P<day>\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?$")
 
 
+# A word of every Hijri month name (the pattern matches each word literally): a text with
+# none of them skips the scan, whose first letters are among the commonest in Arabic.
+_HIJRI_WORDS = frozenset(
+    k.split()[0] if len(k.split()[0]) > 2 else k.split()[-1] for k in HIJRI_MONTH
+)
+
+
 def _scan_hijri(t: str, facts: list[dict]) -> None:
+    if not any(w in t for w in _HIJRI_WORDS):
+        return
     taken = sorted((f["start"], f["end"]) for f in facts)
     for m in _HIJRI_RE.finditer(t):
         if not _free(taken, m.start(), m.end()):

@@ -128,6 +128,28 @@ _YEAR = re.compile(
     r"(?=[12])(?<![\d.,])(?P<year>(?:1[3-9]|20)\d\d)(?![\d.,]?\d)"
     r"(?:\s*(?P<hijri>ه|هجري|هجريه|للهجره)(?!\w)|\s*م(?!\w))?"
 )
+# Every match of _NUMERIC_DATE holds a digit, a separator, one or two digits, a separator
+# and a digit: a text without that skips the scan, which is tried at every digit.
+_NUMERIC_HINT = re.compile(r"\d[/.\-]\d{1,2}[/.\-]\d")
+# Every match of _YEAR starts where this finds one: a year inside a longer run of digits
+# follows a digit, which _YEAR's lookbehind refuses. Its first characters are literals, so
+# `re` skips ahead to them; _YEAR itself is tried only there.
+_YEAR_CANDIDATE = re.compile(r"(?:1[3-9]|20)\d\d")
+
+
+def _years(t: str):
+    """The matches of `_YEAR.finditer(t)`."""
+    end = 0
+    for c in _YEAR_CANDIDATE.finditer(t):
+        p = c.start()
+        if p < end:
+            continue
+        m = _YEAR.match(t, p)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 _YEAR_BEFORE = re.compile(rf"(?<!\w)(?P<pre>{alternation(_YEAR_PRE)})\s*$")
 _EN_DET = {"the", "its", "their", "his", "her", "our"}
 _PLURAL_NEXT = re.compile(r"\s+[a-z]+s(?!\w)")
@@ -193,7 +215,7 @@ def scan_dates(t: str) -> tuple[list[dict], list[dict]]:
     _scan_en(t, facts)
     _ordinal_days(t, facts)
     taken = sorted((f["start"], f["end"]) for f in facts)
-    for m in _NUMERIC_DATE.finditer(t):
+    for m in _NUMERIC_DATE.finditer(t) if _NUMERIC_HINT.search(t) else ():
         if m.group("iy"):
             y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
         else:
@@ -203,7 +225,7 @@ def scan_dates(t: str) -> tuple[list[dict], list[dict]]:
         if 1 <= mo <= 12 and 1 <= d <= 31:
             facts.append(_date(m.start(), m.end(), y, mo, d))
     taken = sorted((f["start"], f["end"]) for f in facts)
-    for m in _YEAR.finditer(t):
+    for m in _years(t):
         if not _free(taken, m.start("year"), m.end()):
             continue
         year = int(m.group("year"))

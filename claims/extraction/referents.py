@@ -64,6 +64,7 @@ _PERSON_TITLE = re.compile(
     r"^(?:Chief|Minister|President|Prime|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|CEO|Chairman|Director|"
     r"Secretary|King|Prince|Sheikh|General)\b"
 )
+_TITLE_INITIALS = frozenset("CMPDSRGK")  # the first letters of _PERSON_TITLE's words
 _LEADING_THE = re.compile(r"^The\s+")
 
 
@@ -100,9 +101,11 @@ def _en_referent(
     # 1. An apposition of the same kind earlier: "the national weather agency AEMET".
     kind = _KIND.get(head, head)
     for ns, ne in reversed(names):
-        before = t[max(lo, ns - 40) : ns].lower().split()
-        if before and _KIND.get(before[-1], before[-1]) == kind:
-            return ns, ne
+        before = t[max(lo, ns - 40) : ns].rsplit(None, 1)  # the word before the name
+        if before:
+            word = before[-1].lower()
+            if _KIND.get(word, word) == kind:
+                return ns, ne
     # 2. The nearest name whose own words say what it is: "Gulf Air", "Central Bank of Egypt".
     fits = _FITS[head]
     for ns, ne in reversed(names):
@@ -144,11 +147,15 @@ def _names(t: str, lo: int, hi: int, reach: tuple[int, int] | None = None) -> li
         if s >= last and reach is not None:
             break
         text = m.group()
-        lead = _LEADING_THE.match(text)
+        lead = _LEADING_THE.match(text) if text[:3] == "The" else None
         if lead:
             s += lead.end()
             text = text[lead.end() :]
-        if not text or text in _NOT_NAMES or _PERSON_TITLE.match(text):
+        if (
+            not text
+            or text in _NOT_NAMES
+            or (text[:1] in _TITLE_INITIALS and _PERSON_TITLE.match(text))
+        ):
             continue
         words = text.split()
         if len(words) == 1 and not text.isupper():

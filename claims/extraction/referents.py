@@ -77,7 +77,7 @@ def resolve_referents(t: str, attributions: list[dict]) -> None:
         s, e = f["speaker_span"]
         speaker = t[s:e]
         if speaker[:1].isascii():
-            if not _EN_GENERIC.match(speaker):
+            if not _generic(speaker):
                 continue
             if names is None:  # once per text, over the reach of its generic speakers
                 names = _names(t, 0, len(t), _reach(t, ordered[i:]))
@@ -86,6 +86,11 @@ def resolve_referents(t: str, attributions: list[dict]) -> None:
             span = _ar_referent(t, speaker, s, ordered[:i])
         if span is not None:
             f["refers_span"] = span
+
+
+def _generic(speaker: str) -> bool:
+    """An English speaker named by a common noun: "the regulator", "The national carrier"."""
+    return speaker[:3] in ("the", "The") and _EN_GENERIC.match(speaker) is not None
 
 
 def _en_referent(
@@ -127,12 +132,7 @@ _BARRIERS = (",", "،", ";", ":", "(", ")", '"', "!", "?")
 def _reach(t: str, attributions: list[dict]) -> tuple[int, int]:
     """Where the names that generic English speakers can refer to lie: from a barrier before
     the first one's reach to the last one."""
-    ats = [
-        f["speaker_span"][0]
-        for f in attributions
-        if t[f["speaker_span"][0] : f["speaker_span"][1]][:1].isascii()
-        and _EN_GENERIC.match(t[f["speaker_span"][0] : f["speaker_span"][1]])
-    ]
+    ats = [f["speaker_span"][0] for f in attributions if _generic(t[slice(*f["speaker_span"])])]
     lo = max(0, min(ats) - _REACH)
     return max(t.rfind(b, 0, lo) for b in _BARRIERS) + 1, max(ats)
 

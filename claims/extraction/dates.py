@@ -260,10 +260,41 @@ def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
     return True
 
 
+# _AR_DATE is tried at every digit and at most Arabic letters. Every match holds a month
+# (m1) standing as a word, so the month is found first (its pattern starts with literals,
+# which `re` skips ahead to) and _AR_DATE is searched from a little before it. What can stand
+# before a month (weekday, الموافق, day, من شهر، و) is at most 24 letters and 6 runs of
+# spaces: without a run of 8 spaces in the _AR_BACK characters before the month, no match
+# can start earlier, and the search from there finds what the search from `pos` would.
+_AR_MONTH_WORD = re.compile(rf"(?:{_AR_MONTH_RE})(?!\w)")
+_WORD_CHAR = re.compile(r"\w")
+_LONG_SPACE = re.compile(r"\s{8,}")
+_AR_BACK = 80
+
+
+def _ar_date_search(t: str, pos: int) -> re.Match | None:
+    """`_AR_DATE.search(t, pos)`."""
+    cur = pos
+    while True:
+        c = _AR_MONTH_WORD.search(t, cur)
+        if c is None:
+            return None  # no month: no date
+        q = c.start()
+        if q == 0 or not _WORD_CHAR.match(t, q - 1):
+            break
+        if t[q - 1] == "و" and (q == 1 or not _WORD_CHAR.match(t, q - 2)):
+            break
+        cur = q + 1  # inside a word: never m1
+    r = max(pos, q - _AR_BACK)
+    if r > pos and _LONG_SPACE.search(t, r, q):
+        return _AR_DATE.search(t, pos)
+    return _AR_DATE.search(t, r)
+
+
 def _scan_ar(t: str, facts: list[dict], pairs: list[dict]) -> None:
     pos = 0
     while True:
-        m = _AR_DATE.search(t, pos)
+        m = _ar_date_search(t, pos)
         if not m:
             return
         m1, f1 = _ar_month(m.group("m1"))

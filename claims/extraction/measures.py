@@ -66,6 +66,7 @@ _FRACTIONS = {
 _FRACTION_ANCHOR = re.compile("quarter|half|third|Quarter|Half|Third|" + norm("ربع|نصف|ثلث|أرباع"))
 _FRACTION_HINTS = ("quarter", "half", "third", norm("ربع"), norm("نصف"), norm("ثلث"), norm("أرباع"))
 _AND_DIGIT = re.compile(norm(r" و\s?(?=\d)"))
+_SPACE_AND = " " + norm("و")
 _AR_COMPOUND = re.compile(
     norm(
         rf"(?<![\w.,])(?P<a>{_NUM})\s+(?P<m>ألفا|ألف|آلاف|مليونا|مليون|ملايين|مليارا|مليار|مليارات)"
@@ -232,7 +233,7 @@ def _point_fractions(t, amounts, add, replaced) -> None:
 
 def _compounds(t, amounts, replaced) -> None:
     """12 ألفاً و450 طناً: the amount that starts after و takes the thousands before it."""
-    if " " + norm("و") not in t:
+    if _SPACE_AND not in t:
         return
     by_start: dict[int, dict] = {}
     for j in _AND_DIGIT.finditer(t):

@@ -53,6 +53,8 @@ def _anchors(t: str) -> list[int]:
             out.append(i)
             end = i - neg_len
     return out
+
+
 _AR_PREFIXES = (norm("لل"), norm("ال"), norm("ل"))
 _AR_JOINED = frozenset({norm("لل"), norm("ل")})
 _EN_CONNECT = re.compile(

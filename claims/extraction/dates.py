@@ -260,35 +260,52 @@ def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
     return True
 
 
-# _AR_DATE is tried at every digit and at most Arabic letters. Every match holds a month
-# (m1) standing as a word, so the month is found first (its pattern starts with literals,
-# which `re` skips ahead to) and _AR_DATE is searched from a little before it. What can stand
-# before a month (weekday, الموافق, day, من شهر، و) is at most 24 letters and 6 runs of
-# spaces: without a run of 8 spaces in the _AR_BACK characters before the month, no match
-# can start earlier, and the search from there finds what the search from `pos` would.
+# _AR_DATE and _EN_DATE are tried at every digit and at most letters. Every match holds a
+# month (m1) standing as a word, so the month is found first (a pattern of literals, which
+# `re` skips ahead to) and the date pattern is searched from a little before it. What can
+# stand before a month (weekday, الموافق / "the", day, من شهر / "of", و) is at most 24
+# letters and 6 runs of spaces: without a run of 8 spaces in the _BACK characters before the
+# month, no match can start earlier, and the search from there finds what the search from
+# `pos` would.
 _AR_MONTH_WORD = re.compile(rf"(?:{_AR_MONTH_RE})(?!\w)")
+_EN_MONTH_WORD = re.compile(rf"(?:{_EN_MONTH_RE})(?![\w])")
 _WORD_CHAR = re.compile(r"\w")
 _LONG_SPACE = re.compile(r"\s{8,}")
-_AR_BACK = 80
+_BACK = 80
 
 
-def _ar_date_search(t: str, pos: int) -> re.Match | None:
-    """`_AR_DATE.search(t, pos)`."""
+def _month_first(pattern, months, t: str, pos: int, conjunction: str) -> re.Match | None:
+    """`pattern.search(t, pos)` for _AR_DATE (conjunction "و") and _EN_DATE ("")."""
     cur = pos
     while True:
-        c = _AR_MONTH_WORD.search(t, cur)
+        c = months.search(t, cur)
         if c is None:
             return None  # no month: no date
         q = c.start()
         if q == 0 or not _WORD_CHAR.match(t, q - 1):
             break
-        if t[q - 1] == "و" and (q == 1 or not _WORD_CHAR.match(t, q - 2)):
+        if conjunction and t[q - 1] == conjunction and (q == 1 or not _WORD_CHAR.match(t, q - 2)):
             break
         cur = q + 1  # inside a word: never m1
-    r = max(pos, q - _AR_BACK)
+    r = max(pos, q - _BACK)
     if r > pos and _LONG_SPACE.search(t, r, q):
-        return _AR_DATE.search(t, pos)
-    return _AR_DATE.search(t, r)
+        return pattern.search(t, pos)
+    return pattern.search(t, r)
+
+
+def _ar_date_search(t: str, pos: int) -> re.Match | None:
+    return _month_first(_AR_DATE, _AR_MONTH_WORD, t, pos, "و")
+
+
+def _en_dates(t: str):
+    """The matches of `_EN_DATE.finditer(t)` (none is empty)."""
+    pos = 0
+    while True:
+        m = _month_first(_EN_DATE, _EN_MONTH_WORD, t, pos, "")
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 def _scan_ar(t: str, facts: list[dict], pairs: list[dict]) -> None:
@@ -353,7 +370,7 @@ def _scan_ar(t: str, facts: list[dict], pairs: list[dict]) -> None:
 
 
 def _scan_en(t: str, facts: list[dict]) -> None:
-    for m in _EN_DATE.finditer(t):
+    for m in _en_dates(t):
         month = _en_month(m.group("m1"))
         day_s = m.group("day") or m.group("day2")
         day = int(day_s) if day_s else None

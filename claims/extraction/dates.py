@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from .anchored import from_candidates, near_word, starting_at
 from .normalize import norm
 from .numbers import alternation, first_chars
 
@@ -131,23 +132,9 @@ _YEAR = re.compile(
 # Every match of _NUMERIC_DATE holds a digit, a separator, one or two digits, a separator
 # and a digit: a text without that skips the scan, which is tried at every digit.
 _NUMERIC_HINT = re.compile(r"\d[/.\-]\d{1,2}[/.\-]\d")
-# Every match of _YEAR starts where this finds one: a year inside a longer run of digits
-# follows a digit, which _YEAR's lookbehind refuses. Its first characters are literals, so
-# `re` skips ahead to them; _YEAR itself is tried only there.
+# Every match of _YEAR starts where this finds one (from_candidates): a year inside a
+# longer run of digits follows a digit, which _YEAR's lookbehind refuses.
 _YEAR_CANDIDATE = re.compile(r"(?:1[3-9]|20)\d\d")
-
-
-def _years(t: str):
-    """The matches of `_YEAR.finditer(t)`."""
-    end = 0
-    for c in _YEAR_CANDIDATE.finditer(t):
-        p = c.start()
-        if p < end:
-            continue
-        m = _YEAR.match(t, p)
-        if m is not None:
-            end = m.end()
-            yield m
 
 
 _YEAR_BEFORE = re.compile(rf"(?<!\w)(?P<pre>{alternation(_YEAR_PRE)})\s*$")
@@ -171,6 +158,18 @@ _REL_EN = re.compile(
     rf"|(?P<dir>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<unit>week|month|year|(?:{_EN_WD_RE}))"
     rf"|(?P<wd>{_EN_WD_RE}))(?![\w])"
 )
+# Every match of _REL_AR / _REL_EN starts at one of these words (anchored.starting_at).
+_REL_AR_WORD = re.compile(
+    alternation(
+        ["اليوم", "امس", "الامس", "غدا", "يوم", *AR_WEEKDAY, "الشهر", "العام", "السنه",
+         "الاسبوع", "هذا", "هذه", "اول"]
+    )
+)  # fmt: skip
+_REL_EN_WORD = re.compile(
+    "Today|today|Yesterday|yesterday|Tomorrow|tomorrow|Last|last|Next|next|This|this|" + _EN_WD_RE
+)
+
+
 _REL_WORDS = {
     norm("اليوم"): "today", norm("امس"): "yesterday", norm("الامس"): "yesterday",
     norm("غدا"): "tomorrow", "yesterday": "yesterday", "tomorrow": "tomorrow",
@@ -225,7 +224,7 @@ def scan_dates(t: str) -> tuple[list[dict], list[dict]]:
         if 1 <= mo <= 12 and 1 <= d <= 31:
             facts.append(_date(m.start(), m.end(), y, mo, d))
     taken = sorted((f["start"], f["end"]) for f in facts)
-    for m in _years(t):
+    for m in from_candidates(_YEAR, _YEAR_CANDIDATE, t):
         if not _free(taken, m.start("year"), m.end()):
             continue
         year = int(m.group("year"))
@@ -260,48 +259,22 @@ def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
     return True
 
 
-# _AR_DATE and _EN_DATE are tried at every digit and at most letters. Every match holds a
-# month (m1) standing as a word, so the month is found first (a pattern of literals, which
-# `re` skips ahead to) and the date pattern is searched from a little before it. What can
-# stand before a month (weekday, الموافق / "the", day, من شهر / "of", و) is at most 24
-# letters and 6 runs of spaces: without a run of 8 spaces in the _BACK characters before the
-# month, no match can start earlier, and the search from there finds what the search from
-# `pos` would.
+# Every match of _AR_DATE / _EN_DATE holds a month (m1) standing as a word; before it stand
+# at most a weekday, الموافق or "the", a day, من شهر or "of" and و: 24 letters and 6 runs
+# of spaces (anchored.near_word).
 _AR_MONTH_WORD = re.compile(rf"(?:{_AR_MONTH_RE})(?!\w)")
 _EN_MONTH_WORD = re.compile(rf"(?:{_EN_MONTH_RE})(?![\w])")
-_WORD_CHAR = re.compile(r"\w")
-_LONG_SPACE = re.compile(r"\s{8,}")
-_BACK = 80
-
-
-def _month_first(pattern, months, t: str, pos: int, conjunction: str) -> re.Match | None:
-    """`pattern.search(t, pos)` for _AR_DATE (conjunction "و") and _EN_DATE ("")."""
-    cur = pos
-    while True:
-        c = months.search(t, cur)
-        if c is None:
-            return None  # no month: no date
-        q = c.start()
-        if q == 0 or not _WORD_CHAR.match(t, q - 1):
-            break
-        if conjunction and t[q - 1] == conjunction and (q == 1 or not _WORD_CHAR.match(t, q - 2)):
-            break
-        cur = q + 1  # inside a word: never m1
-    r = max(pos, q - _BACK)
-    if r > pos and _LONG_SPACE.search(t, r, q):
-        return pattern.search(t, pos)
-    return pattern.search(t, r)
 
 
 def _ar_date_search(t: str, pos: int) -> re.Match | None:
-    return _month_first(_AR_DATE, _AR_MONTH_WORD, t, pos, "و")
+    return near_word(_AR_DATE, _AR_MONTH_WORD, t, pos, "و")
 
 
 def _en_dates(t: str):
     """The matches of `_EN_DATE.finditer(t)` (none is empty)."""
     pos = 0
     while True:
-        m = _month_first(_EN_DATE, _EN_MONTH_WORD, t, pos, "")
+        m = near_word(_EN_DATE, _EN_MONTH_WORD, t, pos)
         if m is None:
             return
         yield m
@@ -389,7 +362,7 @@ def _scan_en(t: str, facts: list[dict]) -> None:
 
 
 def _scan_relative(t: str, facts: list[dict], taken: list[tuple[int, int]]) -> None:
-    for m in _REL_AR.finditer(t):
+    for m in starting_at(_REL_AR, _REL_AR_WORD, t):
         if not _free(taken, m.start(), m.end()):
             continue
         f = _date(m.start(), m.end())
@@ -413,7 +386,7 @@ def _scan_relative(t: str, facts: list[dict], taken: list[tuple[int, int]]) -> N
         else:
             f["weekday"] = AR_WEEKDAY[m.group("wd3")]
         facts.append(f)
-    for m in _REL_EN.finditer(t):
+    for m in starting_at(_REL_EN, _REL_EN_WORD, t):
         if not _free(taken, m.start(), m.end()):
             continue
         f = _date(m.start(), m.end())

@@ -105,7 +105,10 @@ def baseline_engine(tmp: str):
         _progress(f"baseline engine {BASELINE_COMMIT} unavailable: {exc}")
         return None
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(tmp, filter="data")
+        if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later
+            tar.extractall(tmp, filter="data")
+        else:
+            tar.extractall(tmp)  # our own repository's archive
     package = Path(tmp) / "claims" / "extraction"
     name = f"extraction_{BASELINE_COMMIT}"
     spec = importlib.util.spec_from_file_location(

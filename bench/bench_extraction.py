@@ -1,16 +1,26 @@
 """Benchmark of claim extraction (one core).
 
-Run from the repo root: .venv/bin/python bench/bench_extraction.py
+Run from the repo root: .venv/bin/python bench/bench_extraction.py [--throughput-only]
 Prints TSV rows `figure<TAB>value<TAB>unit<TAB>compared with` on stdout; progress on stderr.
 Times are CPU seconds of this single-threaded process (time.process_time), so that other
 work on a shared machine does not blur the figures; reading files is included in both the
 extraction and the floor rows.
+
+The engine as it was before issue 11's categories (commit BASELINE_COMMIT) runs on the very
+same articles in the same run, exported from git into a temporary folder and imported under
+another name; every article goes through both engines in turn, and the medians of PASSES
+passes are compared. The floor is timed over all articles at the start of each pass.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import io
 import random
+import statistics
+import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from pathlib import Path
@@ -21,6 +31,10 @@ from claims.extraction import extract, extract_facts
 from claims.extraction.normalize import normalize
 
 ARTICLES = 1000
+PASSES = 5  # passes over all articles: the floor, then each article through both engines
+# The extraction engine before issue 11 added its categories: "today's" throughput.
+BASELINE_COMMIT = "6f1db18"
+REPO = Path(__file__).resolve().parent.parent
 _clock = time.process_time
 WORDS = 800
 
@@ -80,6 +94,46 @@ def _best(fn, repeat: int = 5) -> float:
     return best
 
 
+def baseline_engine(tmp: str):
+    """`extract` of BASELINE_COMMIT's claims/extraction, or None when git cannot export it."""
+    try:
+        archive = subprocess.run(
+            ["git", "-C", str(REPO), "archive", BASELINE_COMMIT, "claims/extraction"],
+            capture_output=True, check=True, timeout=60,
+        ).stdout  # fmt: skip
+    except (OSError, subprocess.SubprocessError) as exc:
+        _progress(f"baseline engine {BASELINE_COMMIT} unavailable: {exc}")
+        return None
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later
+            tar.extractall(tmp, filter="data")
+        else:
+            tar.extractall(tmp)  # our own repository's archive
+    package = Path(tmp) / "claims" / "extraction"
+    name = f"extraction_{BASELINE_COMMIT}"
+    spec = importlib.util.spec_from_file_location(
+        name, package / "__init__.py", submodule_search_locations=[str(package)]
+    )
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules[name] = module
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module.extract
+
+
+def _pass(engines: dict, paths: list[Path], flip: bool) -> dict[str, float]:
+    """One pass over the articles: each article is read and handled by both engines in turn
+    (the order alternating by article), so that load on a shared machine weighs on both
+    alike. CPU seconds per engine."""
+    spent = dict.fromkeys(engines, 0.0)
+    order = list(engines)
+    for i, p in enumerate(paths):
+        for name in order if (i % 2 == 0) != flip else order[::-1]:
+            t0 = _clock()
+            engines[name](p.read_text(encoding="utf-8"))
+            spent[name] += _clock() - t0
+    return spent
+
+
 def main() -> None:
     rng = random.Random(7)
     _progress(f"generating {ARTICLES} articles of ~{WORDS} words")
@@ -87,28 +141,48 @@ def main() -> None:
     total_mb = sum(len(a.encode("utf-8")) for a in articles) / 1e6
 
     with tempfile.TemporaryDirectory() as tmp:
+        old_extract = baseline_engine(str(Path(tmp) / "baseline"))
         paths = []
         for i, a in enumerate(articles):
             p = Path(tmp) / f"{i}.txt"
             p.write_text(a, encoding="utf-8")
             paths.append(p)
-        _progress("floor: read + normalise")
-        t0 = _clock()
-        for p in paths:
-            normalize(p.read_text(encoding="utf-8"))
-        floor = _clock() - t0
-        _progress("extract")
-        t0 = _clock()
-        for p in paths:
-            extract(p.read_text(encoding="utf-8"))
-        full = _clock() - t0
+        engines = {"new": extract}
+        if old_extract is not None:
+            engines["old"] = old_extract
+        times: dict[str, list[float]] = {"floor": [], **{k: [] for k in engines}}
+        for i in range(PASSES):
+            _progress(f"pass {i + 1}/{PASSES}: floor, then {' and '.join(engines)}")
+            t0 = _clock()
+            for p in paths:
+                normalize(p.read_text(encoding="utf-8"))
+            times["floor"].append(_clock() - t0)
+            for name, spent in _pass(engines, paths, flip=i % 2 == 1).items():
+                times[name].append(spent)
+        floor = statistics.median(times["floor"])
+        full = statistics.median(times["new"])
 
     _row("extraction throughput", ARTICLES / full, "articles/s",
          f"read+normalise floor {ARTICLES / floor:.0f} articles/s; target >= 200")  # fmt: skip
     _row("extraction throughput", total_mb / full, "MB/s",
          f"read+normalise floor {total_mb / floor:.1f} MB/s")  # fmt: skip
     _row("extraction time per article", 1000 * full / ARTICLES, "ms",
-         f"read+normalise {1000 * floor / ARTICLES:.2f} ms")  # fmt: skip
+         f"read+normalise {1000 * floor / ARTICLES:.2f} ms; median of {PASSES} passes")  # fmt: skip
+    _row("extraction time / read+normalise floor", full / floor, "x",
+         f"floor {1000 * floor / ARTICLES:.2f} ms per article")  # fmt: skip
+    if "old" in times:
+        old = statistics.median(times["old"])
+        # The ratio of each pass's pair, then the median: load drifting during the run
+        # moves both engines of a pass together.
+        ratio = statistics.median(n / o for n, o in zip(times["new"], times["old"], strict=True))
+        _row(f"extraction time per article, engine of {BASELINE_COMMIT}", 1000 * old / ARTICLES,
+             "ms", f"same articles, same run; {old / floor:.2f}x the floor")  # fmt: skip
+        _row(f"extraction time now / engine of {BASELINE_COMMIT}", ratio, "x",
+             f"median of {PASSES} passes ({1000 * full / ARTICLES:.2f} ms against "
+             f"{1000 * old / ARTICLES:.2f} ms); target <= 1.00")  # fmt: skip
+
+    if "--throughput-only" in sys.argv[1:]:
+        return  # the rows above only: comparing engines without the long rows below
 
     _progress("scaling: 10x article")
     base = articles[0]

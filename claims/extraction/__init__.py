@@ -83,13 +83,9 @@ def extract(text: str, language: str | None = None, published: dt.date | None = 
     inconsistencies += weekday_mismatches(
         text, [f for f in facts if f["type"] == "date"], published
     )
-    inconsistencies += figure_conflicts(
-        text, [f for f in facts if f["type"] == "money" and not in_boilerplate(f["start"])]
-    )
-    inconsistencies += figure_conflicts_other(
-        text, [f for f in facts if not in_boilerplate(f["start"])]
-    )
     body = [f for f in facts if not in_boilerplate(f["start"])]
+    inconsistencies += figure_conflicts(text, [f for f in body if f["type"] == "money"])
+    inconsistencies += figure_conflicts_other(text, body)
     known = {i["start"] for i in inconsistencies if i["type"] == "figure_conflict"}
     inconsistencies += [
         i
@@ -126,7 +122,7 @@ def _facts(n: Normalized) -> tuple[list[dict], list[dict]]:
     dates = add_periods(t, dates)
     skip = sorted((f["start"], f["end"]) for f in dates if _has_digits(t, f))
     amounts = scan_amounts(t, skip)
-    shares, ratios = scan_shares(
+    shares, ratios, point_word = scan_shares(
         t, [(f["start"], f["end"]) for f in amounts] + [(f["start"], f["end"]) for f in dates]
     )
     if ratios:  # "one in five adults" is a share, not a count of five adults
@@ -134,7 +130,7 @@ def _facts(n: Normalized) -> tuple[list[dict], list[dict]]:
         amounts = [f for f in amounts if not _inside_ratio(f, ratios)]
     if shares:
         amounts = sorted(amounts + shares, key=lambda f: f["start"])
-    measures, replaced = scan_measures(t, amounts, dates)
+    measures, replaced = scan_measures(t, amounts, dates, point_word)
     if replaced:
         amounts = [f for f in amounts if (f["start"], f["end"]) not in replaced]
     if measures:
@@ -185,12 +181,13 @@ def _inside_ratio(f: dict, ratios: list[tuple[int, int]]) -> bool:
 
 
 def _has_digits(t: str, f: dict) -> bool:
-    return any(c.isdigit() for c in t[f["start"] : f["end"]])
+    return any(map(str.isdigit, t[f["start"] : f["end"]]))
 
 
 def _ordered(f: dict) -> dict:
+    # update() keeps the position of the four keys already in `head` and appends the rest.
     head = {"type": f["type"], "start": f["start"], "end": f["end"], "text": f["text"]}
-    head.update((k, v) for k, v in f.items() if k not in head)
+    head.update(f)
     return head
 
 

@@ -45,7 +45,6 @@ _CODES = frozenset(money.CODES)
 _CLITIC_FORMS = {c + w for w in _BARE if not w.isascii() for c in ("و", "ب", "ال")}
 _WORD_ANCHOR = re.compile(rf"(?:{alternation(_BARE | _CODES | _CLITIC_FORMS)})(?!\w)")
 _WORD_CHAR = re.compile(r"\w")
-_TOKEN_START = re.compile(r"\S+")
 _LOOKBACK_CHARS = 40
 _LOOKBACK_WORDS = 5
 
@@ -57,13 +56,20 @@ _LEAD_WORDS |= {"a", "an"}  # "a dozen villages", "a million people"
 
 def _match_around(t: str, anchor: int, floor: int) -> re.Match | None:
     lo = max(floor, anchor - _LOOKBACK_CHARS)
-    tokens = [(x.start(), x.group()) for x in _TOKEN_START.finditer(t, lo, anchor)]
-    if tokens and tokens[0][0] == lo and lo > floor and not t[lo - 1].isspace():
-        tokens.pop(0)  # a cut word
-    tokens = tokens[-_LOOKBACK_WORDS:]
-    starts = [s0 for s0, w in tokens if w.lower() in _LEAD_WORDS]
-    if tokens and tokens[-1][0] + len(tokens[-1][1]) == anchor:
-        starts.append(tokens[-1][0])  # the anchor is glued to a clitic or a sign (ب40، US$)
+    window = t[lo:anchor]
+    words = window.split()  # the same tokens as \S+ (both split on str.isspace)
+    cut = bool(words) and lo > floor and not window[0].isspace() and not t[lo - 1].isspace()
+    keep = max(int(cut), len(words) - _LOOKBACK_WORDS)  # a cut word, then the last five
+    starts = []
+    if any(w.lower() in _LEAD_WORDS for w in words[keep:]):
+        pos = 0
+        for i, w in enumerate(words):
+            at = window.find(w, pos)  # only spaces lie between the tokens
+            pos = at + len(w)
+            if i >= keep and w.lower() in _LEAD_WORDS:
+                starts.append(lo + at)
+    if len(words) > keep and not window[-1].isspace():
+        starts.append(anchor - len(words[-1]))  # the anchor is glued to a clitic or a sign (ب40)
     for s0 in [*starts, anchor]:
         m = AMOUNT_RE.match(t, s0)
         if m is None:
@@ -426,7 +432,9 @@ def _count_follows(
 
 
 def _dual_quantities(t: str, found: list[dict], skip: list[tuple[int, int]]) -> list[dict]:
-    out = []
+    out: list[dict] = []
+    if not any(w in t for w in quantities.DUAL_OF):
+        return out  # the scan tries most Arabic letters; the words themselves are rare
     taken = sorted([(f["start"], f["end"]) for f in found] + skip)
     starts = [a for a, _b in taken]
     for m in quantities.DUAL_RE.finditer(t):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .anchored import starting_at
 from .attribution_en import (
     _EN_ABBREV_DOT,
     _EN_ACRONYM_AFTER,
@@ -87,6 +88,7 @@ _AR_ISSUED = {norm(w) for w in ("صادر", "صادرة", "الصادر", "ال�
 _AR_VERB_RE = alternation(_AR_VERBS)
 _AR_VERB_SET = set(_AR_VERBS) | {"و" + v for v in _AR_VERBS}
 # وفقاً لـ / طبقاً لـ glue the preposition ل to the speaker (وفقا لوكالة، وفقا للبيان).
+_AR_PREPS = ("وفقا", "طبقا", "وفق", "بحسب", "حسب", "نقلا")  # the first words in AR_ATTR
 AR_ATTR = re.compile(
     first_chars(_AR_VERBS, "وفبحن") + rf"(?<!\w)(?:(?P<verb>[وف]?(?:{_AR_VERB_RE}))(?!\w)"
     rf"|(?P<prep>[وف]?(?:(?:وفقا|طبقا)\s*(?:ل(?!ل)|(?=لل))|(?:وفق|بحسب|حسب|نقلا\s+عن)(?!\w)))"
@@ -111,8 +113,13 @@ _TOKEN = re.compile(r"[^\s،,:؛;.!?؟\"«»“”()]+|[،,:؛;.!?؟\"«»“”
 _MAX_SPEAKER_TOKENS = 9
 
 
+# Every match of AR_ATTR starts at its verb or preposition, or one و/ف before it
+# (anchored.starting_at).
+_AR_ATTR_WORD = re.compile(alternation([*_AR_VERBS, *(norm(w) for w in _AR_PREPS)]))
+
+
 def scan_attributions(t: str) -> list[dict]:
-    facts = [f for m in AR_ATTR.finditer(t) if (f := _ar_fact(t, m))]
+    facts = [f for m in starting_at(AR_ATTR, _AR_ATTR_WORD, t, "وف") if (f := _ar_fact(t, m))]
     facts.extend(f for m in EN_ATTR.finditer(t) if (f := _en_fact(t, m)))
     return facts
 

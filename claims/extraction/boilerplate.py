@@ -78,15 +78,34 @@ _PROMO = re.compile(
 )
 
 
-def _credit_or_promo(low: str) -> bool:
-    if (low[:1] == "(" or any(h in low for h in _CREDIT_HINTS)) and _CREDIT_LINE.search(low):
+_ALL_HINTS = (True, True, True)
+
+
+def text_hints(normalized_text: str) -> tuple[bool, bool, bool]:
+    """Which hints (credit, promotion, subscription) occur anywhere in a normalised text: a
+    line can hold one only if the text does, so a text without any skips the per-line tests."""
+    low = normalized_text.lower()
+    return (
+        any(h in low for h in _CREDIT_HINTS),
+        any(h in low for h in _PROMO_HINTS),
+        any(h in low for h in _SUBSCRIBE_HINTS),
+    )
+
+
+def _credit_or_promo(low: str, credit: bool, promo: bool) -> bool:
+    if (
+        low[:1] == "(" or (credit and any(h in low for h in _CREDIT_HINTS))
+    ) and _CREDIT_LINE.search(low):
         return len(low.split()) <= 40
-    if any(h in low for h in _PROMO_HINTS) and _PROMO.search(low):
+    if promo and any(h in low for h in _PROMO_HINTS) and _PROMO.search(low):
         return len(low.split()) <= 30
     return False
 
 
-def is_boilerplate_line(line: str, normalized: str | None = None) -> bool:
+def is_boilerplate_line(
+    line: str, normalized: str | None = None, hints: tuple[bool, bool, bool] = _ALL_HINTS
+) -> bool:
+    """`hints` is `text_hints` of the whole text when the caller tests its lines one by one."""
     stripped = line.strip()
     if not stripped:
         return False
@@ -104,9 +123,10 @@ def is_boilerplate_line(line: str, normalized: str | None = None) -> bool:
     ):
         return True
     low = n.lower()
-    if _credit_or_promo(low):
+    credit, promo, subscribe = hints
+    if _credit_or_promo(low, credit, promo):
         return True
-    if not any(k in low for k in _SUBSCRIBE_HINTS):
+    if not subscribe or not any(k in low for k in _SUBSCRIBE_HINTS):
         return False
     return bool(_SUBSCRIBE.search(low)) and len(n.split()) <= 25
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from .anchored import from_candidates, near_word, starting_at
 from .normalize import norm
 from .numbers import alternation, first_chars
 
@@ -128,6 +129,14 @@ _YEAR = re.compile(
     r"(?=[12])(?<![\d.,])(?P<year>(?:1[3-9]|20)\d\d)(?![\d.,]?\d)"
     r"(?:\s*(?P<hijri>ه|هجري|هجريه|للهجره)(?!\w)|\s*م(?!\w))?"
 )
+# Every match of _NUMERIC_DATE holds a digit, a separator, one or two digits, a separator
+# and a digit: a text without that skips the scan, which is tried at every digit.
+_NUMERIC_HINT = re.compile(r"\d[/.\-]\d{1,2}[/.\-]\d")
+# Every match of _YEAR starts where this finds one (from_candidates): a year inside a
+# longer run of digits follows a digit, which _YEAR's lookbehind refuses.
+_YEAR_CANDIDATE = re.compile(r"(?:1[3-9]|20)\d\d")
+
+
 _YEAR_BEFORE = re.compile(rf"(?<!\w)(?P<pre>{alternation(_YEAR_PRE)})\s*$")
 _EN_DET = {"the", "its", "their", "his", "her", "our"}
 _PLURAL_NEXT = re.compile(r"\s+[a-z]+s(?!\w)")
@@ -149,6 +158,18 @@ _REL_EN = re.compile(
     rf"|(?P<dir>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<unit>week|month|year|(?:{_EN_WD_RE}))"
     rf"|(?P<wd>{_EN_WD_RE}))(?![\w])"
 )
+# Every match of _REL_AR / _REL_EN starts at one of these words (anchored.starting_at).
+_REL_AR_WORD = re.compile(
+    alternation(
+        ["اليوم", "امس", "الامس", "غدا", "يوم", *AR_WEEKDAY, "الشهر", "العام", "السنه",
+         "الاسبوع", "هذا", "هذه", "اول"]
+    )
+)  # fmt: skip
+_REL_EN_WORD = re.compile(
+    "Today|today|Yesterday|yesterday|Tomorrow|tomorrow|Last|last|Next|next|This|this|" + _EN_WD_RE
+)
+
+
 _REL_WORDS = {
     norm("اليوم"): "today", norm("امس"): "yesterday", norm("الامس"): "yesterday",
     norm("غدا"): "tomorrow", "yesterday": "yesterday", "tomorrow": "tomorrow",
@@ -193,7 +214,7 @@ def scan_dates(t: str) -> tuple[list[dict], list[dict]]:
     _scan_en(t, facts)
     _ordinal_days(t, facts)
     taken = sorted((f["start"], f["end"]) for f in facts)
-    for m in _NUMERIC_DATE.finditer(t):
+    for m in _NUMERIC_DATE.finditer(t) if _NUMERIC_HINT.search(t) else ():
         if m.group("iy"):
             y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
         else:
@@ -203,7 +224,7 @@ def scan_dates(t: str) -> tuple[list[dict], list[dict]]:
         if 1 <= mo <= 12 and 1 <= d <= 31:
             facts.append(_date(m.start(), m.end(), y, mo, d))
     taken = sorted((f["start"], f["end"]) for f in facts)
-    for m in _YEAR.finditer(t):
+    for m in from_candidates(_YEAR, _YEAR_CANDIDATE, t):
         if not _free(taken, m.start("year"), m.end()):
             continue
         year = int(m.group("year"))
@@ -238,10 +259,32 @@ def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
     return True
 
 
+# Every match of _AR_DATE / _EN_DATE holds a month (m1) standing as a word; before it stand
+# at most a weekday, الموافق or "the", a day, من شهر or "of" and و: 24 letters and 6 runs
+# of spaces (anchored.near_word).
+_AR_MONTH_WORD = re.compile(rf"(?:{_AR_MONTH_RE})(?!\w)")
+_EN_MONTH_WORD = re.compile(rf"(?:{_EN_MONTH_RE})(?![\w])")
+
+
+def _ar_date_search(t: str, pos: int) -> re.Match | None:
+    return near_word(_AR_DATE, _AR_MONTH_WORD, t, pos, "و")
+
+
+def _en_dates(t: str):
+    """The matches of `_EN_DATE.finditer(t)` (none is empty)."""
+    pos = 0
+    while True:
+        m = near_word(_EN_DATE, _EN_MONTH_WORD, t, pos)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def _scan_ar(t: str, facts: list[dict], pairs: list[dict]) -> None:
     pos = 0
     while True:
-        m = _AR_DATE.search(t, pos)
+        m = _ar_date_search(t, pos)
         if not m:
             return
         m1, f1 = _ar_month(m.group("m1"))
@@ -300,7 +343,7 @@ def _scan_ar(t: str, facts: list[dict], pairs: list[dict]) -> None:
 
 
 def _scan_en(t: str, facts: list[dict]) -> None:
-    for m in _EN_DATE.finditer(t):
+    for m in _en_dates(t):
         month = _en_month(m.group("m1"))
         day_s = m.group("day") or m.group("day2")
         day = int(day_s) if day_s else None
@@ -319,7 +362,7 @@ def _scan_en(t: str, facts: list[dict]) -> None:
 
 
 def _scan_relative(t: str, facts: list[dict], taken: list[tuple[int, int]]) -> None:
-    for m in _REL_AR.finditer(t):
+    for m in starting_at(_REL_AR, _REL_AR_WORD, t):
         if not _free(taken, m.start(), m.end()):
             continue
         f = _date(m.start(), m.end())
@@ -343,7 +386,7 @@ def _scan_relative(t: str, facts: list[dict], taken: list[tuple[int, int]]) -> N
         else:
             f["weekday"] = AR_WEEKDAY[m.group("wd3")]
         facts.append(f)
-    for m in _REL_EN.finditer(t):
+    for m in starting_at(_REL_EN, _REL_EN_WORD, t):
         if not _free(taken, m.start(), m.end()):
             continue
         f = _date(m.start(), m.end())
@@ -394,7 +437,16 @@ _HIJRI_RE = re.compile(
 _DAY_BEFORE = re.compile(r"(?<![\d.,/])(?P<day>\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?$")
 
 
+# A word of every Hijri month name (the pattern matches each word literally): a text with
+# none of them skips the scan, whose first letters are among the commonest in Arabic.
+_HIJRI_WORDS = frozenset(
+    k.split()[0] if len(k.split()[0]) > 2 else k.split()[-1] for k in HIJRI_MONTH
+)
+
+
 def _scan_hijri(t: str, facts: list[dict]) -> None:
+    if not any(w in t for w in _HIJRI_WORDS):
+        return
     taken = sorted((f["start"], f["end"]) for f in facts)
     for m in _HIJRI_RE.finditer(t):
         if not _free(taken, m.start(), m.end()):

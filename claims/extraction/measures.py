@@ -66,6 +66,7 @@ _FRACTIONS = {
 _FRACTION_ANCHOR = re.compile("quarter|half|third|Quarter|Half|Third|" + norm("ربع|نصف|ثلث|أرباع"))
 _FRACTION_HINTS = ("quarter", "half", "third", norm("ربع"), norm("نصف"), norm("ثلث"), norm("أرباع"))
 _AND_DIGIT = re.compile(norm(r" و\s?(?=\d)"))
+_SPACE_AND = " " + norm("و")
 _AR_COMPOUND = re.compile(
     norm(
         rf"(?<![\w.,])(?P<a>{_NUM})\s+(?P<m>ألفا|ألف|آلاف|مليونا|مليون|ملايين|مليارا|مليار|مليارات)"
@@ -89,8 +90,11 @@ _COUNT_REACH = 400
 _APPROX_BEFORE = re.compile(rf"(?<!\w)(?P<approx>{APPROX_RE})\s+$", re.IGNORECASE)
 
 
-def scan_measures(t: str, amounts: list[dict], dates: list[dict]) -> tuple[list[dict], set]:
-    """New facts and the (start, end) of amounts they replace."""
+def scan_measures(
+    t: str, amounts: list[dict], dates: list[dict], point_word: bool | None = None
+) -> tuple[list[dict], set]:
+    """New facts and the (start, end) of amounts they replace. `point_word`: whether a
+    fraction word stands alone in the text, when the caller knows (`scan_shares` does)."""
     out: list[dict] = []
     replaced: set[tuple[int, int]] = set()
     taken: list[tuple[int, int]] = []
@@ -113,7 +117,10 @@ def scan_measures(t: str, amounts: list[dict], dates: list[dict]) -> tuple[list[
     _temperatures(t, amounts, add, replaced, taken)
     _adjectives(t, add, free)
     _ages(t, add, free)
-    _point_fractions(t, amounts, add, replaced, taken)
+    if point_word is None:
+        point_word = any(_bounded(t, m.start(), m.end()) for m in _FRACTION_ANCHOR.finditer(t))
+    if point_word:  # "الأربعاء" holds ربع, "behalf" holds half: only a whole word counts
+        _point_fractions(t, amounts, add, replaced)
     _compounds(t, amounts, replaced)
     _bare_counts(t, amounts, add, free)
     return out, replaced
@@ -195,9 +202,7 @@ def _bounded(t: str, s: int, e: int) -> bool:
     return (s == 0 or not t[s - 1].isalpha()) and (e == len(t) or not t[e].isalpha())
 
 
-def _point_fractions(t, amounts, add, replaced, taken) -> None:
-    if not any(_bounded(t, m.start(), m.end()) for m in _FRACTION_ANCHOR.finditer(t)):
-        return  # "الأربعاء" holds ربع, "behalf" holds half: only a whole word counts
+def _point_fractions(t, amounts, add, replaced) -> None:
     for u in _POINT_UNIT.finditer(t):
         if u.group() == "-point" and not t[max(0, u.start() - 7) : u.start()].lower().endswith(
             ("quarter", "half")
@@ -228,7 +233,7 @@ def _point_fractions(t, amounts, add, replaced, taken) -> None:
 
 def _compounds(t, amounts, replaced) -> None:
     """12 ألفاً و450 طناً: the amount that starts after و takes the thousands before it."""
-    if " " + norm("و") not in t:
+    if _SPACE_AND not in t:
         return
     by_start: dict[int, dict] = {}
     for j in _AND_DIGIT.finditer(t):

@@ -272,6 +272,8 @@ _SHORT_AFTER_DIGITS = re.compile(rf"^(\S+?)\s?({_SHORT})$", re.IGNORECASE)
 
 def parse_number(s: str) -> tuple[float | None, tuple[float, float] | None]:
     """(value, None) for an exact number or (None, (min, max)) for vague ones (عشرات، آلاف)."""
+    if s.isascii() and s.isdigit():  # most numbers: what the word path gives, without it
+        return (float(s), None) if len(s) <= _MAX_DIGITS else (None, None)
     tokens = [t for t in _SPLIT_WORDS.split(s.strip()) if t]
     if not tokens:
         return None, None

@@ -138,19 +138,52 @@ def add_periods(t: str, dates: list[dict]) -> list[dict]:
 
 
 def _parts(t: str, dates: list[dict]) -> None:
+    hinted = None
     for f in dates:
         if f.get("month") is None and f.get("year") is None:
             continue
         if "end_year" in f or f.get("day"):
             continue
         lo = max(0, f["start"] - 40)
-        head = t[lo : f["start"]].lower()
-        if not any(w in head for w in _PART_HINTS):
+        if hinted is None:
+            hinted = _hint_finder(t)
+        if not hinted(lo, f["start"]):
             continue
         m = _PART.search(t, lo, f["start"])
         if m:
             word = (m.group("en") or m.group("en2") or m.group("ar")).lower()
             f["part"] = _PART_NAMES.get(word, word)
+
+
+def _hint_finder(t: str):
+    """`hinted(lo, hi)`: whether a part hint lies in t[lo:hi], lower-cased. The hints are
+    found once per text instead of once per date."""
+    low = t.lower()
+    if len(low) != len(t):  # a letter whose lower case is longer: offsets would drift
+
+        def sliced(lo: int, hi: int) -> bool:
+            head = t[lo:hi].lower()
+            return any(w in head for w in _PART_HINTS)
+
+        return sliced
+    hits = []
+    for w in _PART_HINTS:
+        i = low.find(w)
+        while i >= 0:
+            hits.append((i, i + len(w)))
+            i = low.find(w, i + 1)
+    hits.sort()
+    starts = [a for a, _b in hits]
+
+    def hinted(lo: int, hi: int) -> bool:
+        i = bisect_left(starts, lo)
+        while i < len(hits) and hits[i][0] < hi:
+            if hits[i][1] <= hi:
+                return True
+            i += 1
+        return False
+
+    return hinted
 
 
 def _date(start: int, end: int, **extra) -> dict:

@@ -31,7 +31,30 @@ _PER_WORD = re.compile(
 )  # case-sensitive: IGNORECASE would cost a full scan of every position
 # A flat list of literals lets the scan skip to candidate positions; the full pattern is tried
 # only there (nested groups and IGNORECASE both defeat that skip).
-_PER_ANCHOR = re.compile("|".join(sorted([*_PER_EN, *_PER_AR], key=len, reverse=True)))
+_PER_LITERALS = sorted([*_PER_EN, *_PER_AR], key=len, reverse=True)
+_PER_ANCHOR = re.compile("|".join(_PER_LITERALS))
+
+
+def _anchors(t: str) -> list[int]:
+    """The starts of `_PER_ANCHOR.finditer(t)`, found with str.find (a C loop per word, where
+    the pattern stops at every d, e, f, p, r, s, y of the text): at one start the longest
+    word wins, as the alternation lists them longest first; a match hides those it covers."""
+    found = []
+    for w in _PER_LITERALS:
+        i = t.find(w)
+        while i >= 0:
+            found.append((i, -len(w)))
+            i = t.find(w, i + 1)
+    found.sort()
+    out = []
+    end = 0
+    for i, neg_len in found:
+        if i >= end:
+            out.append(i)
+            end = i - neg_len
+    return out
+
+
 _AR_PREFIXES = (norm("لل"), norm("ال"), norm("ل"))
 _AR_JOINED = frozenset({norm("لل"), norm("ل")})
 _EN_CONNECT = re.compile(
@@ -56,8 +79,8 @@ def scan_rates(t: str, amounts: list[dict]) -> list[dict]:
     by_end: dict[int, dict] | None = None
     spans: list[tuple[int, int]] | None = None
     out: list[dict] = []
-    for a in _PER_ANCHOR.finditer(t):
-        m = _PER_WORD.match(t, a.start())
+    for start in _anchors(t):
+        m = _PER_WORD.match(t, start)
         if m is None:
             continue
         connect = _connector(t, m)

@@ -64,6 +64,7 @@ _PERSON_TITLE = re.compile(
     r"^(?:Chief|Minister|President|Prime|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|CEO|Chairman|Director|"
     r"Secretary|King|Prince|Sheikh|General)\b"
 )
+_TITLE_INITIALS = frozenset("CMPDSRGK")  # the first letters of _PERSON_TITLE's words
 _LEADING_THE = re.compile(r"^The\s+")
 
 
@@ -76,15 +77,20 @@ def resolve_referents(t: str, attributions: list[dict]) -> None:
         s, e = f["speaker_span"]
         speaker = t[s:e]
         if speaker[:1].isascii():
-            if not _EN_GENERIC.match(speaker):
+            if not _generic(speaker):
                 continue
-            if names is None:
-                names = _names(t, 0, len(t))  # once per text: most speakers need none
+            if names is None:  # once per text, over the reach of its generic speakers
+                names = _names(t, 0, len(t), _reach(t, ordered[i:]))
             span = _en_referent(t, speaker, s, ordered[:i], names)
         else:
             span = _ar_referent(t, speaker, s, ordered[:i])
         if span is not None:
             f["refers_span"] = span
+
+
+def _generic(speaker: str) -> bool:
+    """An English speaker named by a common noun: "the regulator", "The national carrier"."""
+    return speaker[:3] in ("the", "The") and _EN_GENERIC.match(speaker) is not None
 
 
 def _en_referent(
@@ -100,9 +106,11 @@ def _en_referent(
     # 1. An apposition of the same kind earlier: "the national weather agency AEMET".
     kind = _KIND.get(head, head)
     for ns, ne in reversed(names):
-        before = t[max(lo, ns - 40) : ns].lower().split()
-        if before and _KIND.get(before[-1], before[-1]) == kind:
-            return ns, ne
+        before = t[max(lo, ns - 40) : ns].rsplit(None, 1)  # the word before the name
+        if before:
+            word = before[-1].lower()
+            if _KIND.get(word, word) == kind:
+                return ns, ne
     # 2. The nearest name whose own words say what it is: "Gulf Air", "Central Bank of Egypt".
     fits = _FITS[head]
     for ns, ne in reversed(names):
@@ -116,16 +124,38 @@ def _en_referent(
     return None
 
 
-def _names(t: str, lo: int, hi: int) -> list[tuple[int, int]]:
+# A name never holds these: a scan that starts right after one finds the same names as a
+# scan from the start of the text.
+_BARRIERS = (",", "،", ";", ":", "(", ")", '"', "!", "?")
+
+
+def _reach(t: str, attributions: list[dict]) -> tuple[int, int]:
+    """Where the names that generic English speakers can refer to lie: from a barrier before
+    the first one's reach to the last one."""
+    ats = [f["speaker_span"][0] for f in attributions if _generic(t[slice(*f["speaker_span"])])]
+    lo = max(0, min(ats) - _REACH)
+    return max(t.rfind(b, 0, lo) for b in _BARRIERS) + 1, max(ats)
+
+
+def _names(t: str, lo: int, hi: int, reach: tuple[int, int] | None = None) -> list[tuple[int, int]]:
+    """Names in t[lo:hi]; with `reach` (scan_from, last), only those starting from
+    scan_from up to last."""
     out = []
-    for m in _EN_NAME.finditer(t, lo, hi):
+    scan_from, last = reach if reach is not None else (lo, hi)
+    for m in _EN_NAME.finditer(t, scan_from, hi):
         s, e = m.span()
+        if s >= last and reach is not None:
+            break
         text = m.group()
-        lead = _LEADING_THE.match(text)
+        lead = _LEADING_THE.match(text) if text[:3] == "The" else None
         if lead:
             s += lead.end()
             text = text[lead.end() :]
-        if not text or text in _NOT_NAMES or _PERSON_TITLE.match(text):
+        if (
+            not text
+            or text in _NOT_NAMES
+            or (text[:1] in _TITLE_INITIALS and _PERSON_TITLE.match(text))
+        ):
             continue
         words = text.split()
         if len(words) == 1 and not text.isupper():

@@ -134,7 +134,8 @@ def _key(word: str) -> str | None:
 
 
 def _date_after(text: str, f: dict, dates: list, starts: list[int]) -> tuple | None:
-    for _s, _i, d in dates[bisect_left(starts, f["end"]) :]:
+    for k in range(bisect_left(starts, f["end"]), len(dates)):  # no copy of the tail
+        d = dates[k][2]
         if d["start"] > f["end"] + _DATE_REACH:
             return None
         if f["end"] <= d["start"]:

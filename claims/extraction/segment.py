@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .boilerplate import bullet_key, is_boilerplate_line
+from .boilerplate import bullet_key, is_boilerplate_line, text_hints
 from .normalize import Normalized, normalize
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
@@ -44,12 +44,13 @@ def segment(text: str, n: Normalized | None = None) -> list[Segment]:
     normalized = [nt[to_n(s) : to_n(e)] for s, e, _line in lines]
     keys = [bullet_key(n) for n in normalized]
     counts = Counter(keys)
+    hints = text_hints(nt)
     out: list[Segment] = []
     first = True
     for (s, _e, line), n, key in zip(lines, normalized, keys, strict=True):
         lead = _BULLET.match(line)
         is_bullet = bool(lead and lead.group().strip())
-        boiler = is_boilerplate_line(line, n) or (counts[key] > 1 and len(key) < 300)
+        boiler = is_boilerplate_line(line, n, hints) or (counts[key] > 1 and len(key) < 300)
         body_start = s + (lead.end() if lead else len(line) - len(line.lstrip()))
         body_end = s + len(line.rstrip())
         if boiler:

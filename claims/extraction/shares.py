@@ -178,9 +178,13 @@ _FRACTION_BEFORE, _FRACTION_AFTER = 9, 12
 _RATIO_BEFORE, _RATIO_AFTER = 10, 28
 
 
-def scan_shares(t: str, taken: list[tuple[int, int]]) -> tuple[list[dict], list[tuple[int, int]]]:
-    """Percent facts for fractions used as shares (normalised offsets), and the ratio spans
-    ("one in five") whose denominator a count fact ("five adults") wrongly took."""
+def scan_shares(
+    t: str, taken: list[tuple[int, int]]
+) -> tuple[list[dict], list[tuple[int, int]], bool]:
+    """Percent facts for fractions used as shares (normalised offsets), the ratio spans
+    ("one in five") whose denominator a count fact ("five adults") wrongly took, and whether
+    a fraction word stands alone anywhere (for `scan_measures`)."""
+    point_word = False
     out: list[dict] = []
     ratios: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
@@ -219,6 +223,8 @@ def scan_shares(t: str, taken: list[tuple[int, int]]) -> tuple[list[dict], list[
                 out.append(f)
                 ratios.append((f["start"], f["end"]))
     for a in _FRACTION_ANCHOR.finditer(t):
+        if not point_word and _point_word(t, a):
+            point_word = True
         arabic = a.group() >= "\u0600"
         if arabic and _inside_word(t, a.start()):
             continue  # "ربع" in "الأربعاء"
@@ -233,7 +239,24 @@ def scan_shares(t: str, taken: list[tuple[int, int]]) -> tuple[list[dict], list[
             if ok:
                 out.append(f)  # type: ignore[arg-type]
     out.sort(key=lambda f: f["start"])
-    return out, ratios
+    return out, ratios, point_word
+
+
+# The fractions of a percentage point (measures.py) are these words standing alone; the
+# anchor scan above finds every one of them that stands alone (ارباع from its رباع).
+_POINT_WORDS = frozenset(["quarter", "half", "third", "Quarter", "Half", "Third"])
+_POINT_WORDS |= {norm(w) for w in ("ربع", "نصف", "ثلث")}
+_POINT_WORD_TAIL = norm("رباع")
+
+
+def _point_word(t: str, a: re.Match) -> bool:
+    s, e = a.span()
+    word = a.group()
+    if word == _POINT_WORD_TAIL and s > 0 and t[s - 1] == "ا":
+        s -= 1
+    elif word not in _POINT_WORDS:
+        return False
+    return (s == 0 or not t[s - 1].isalpha()) and (e == len(t) or not t[e].isalpha())
 
 
 def _inside_word(t: str, at: int) -> bool:

@@ -49,7 +49,7 @@ def _claims_with_holders(queryset):
 @newsroom_required
 def articles_list(request: HttpRequest) -> HttpResponse:
     found = ArticleFilter(
-        request.GET or None, queryset=articles_with_counts().order_by("-created_at", "-id")
+        request.GET, queryset=articles_with_counts().order_by("-created_at", "-id")
     )
     articles = found.qs if found.is_valid() else found.queryset.none()
     return page(
@@ -69,7 +69,7 @@ def articles_list(request: HttpRequest) -> HttpResponse:
 
 @newsroom_required
 def claims_list(request: HttpRequest) -> HttpResponse:
-    found = ClaimFilter(request.GET or None, queryset=claims_for_lists(), request=request)
+    found = ClaimFilter(request.GET, queryset=claims_for_lists(), request=request)
     claims = _claims_with_holders(found.qs) if found.is_valid() else found.queryset.none()
     return page(
         request,

@@ -18,7 +18,7 @@ from django.test import Client
 
 from claims.feeds import feed_create
 from claims.ingest import article_extract, article_submit
-from claims.models import Claim
+from claims.models import Article, Claim
 from reviews.approval import verdict_approve
 from reviews.assignment import claim_reassign
 from reviews.models import SavedView
@@ -78,7 +78,15 @@ def newsroom(checker, editor):
             user=person, page=SavedView.Page.ARTICLES, name="Arabic articles", query="language=ar"
         )
     editor.user_permissions.add(Permission.objects.get(codename="manage_team"))
+    # An article whose fetch failed: no title, no text, only the reason.
+    failed = Article.objects.create(
+        source_url="https://news.example.org/gone",
+        status=Article.Status.FAILED,
+        status_detail="HTTP 404",
+        submitted_by=checker,
+    )
     return {
+        "failed": failed,
         "article": article,
         "published": published,
         "waiting": waiting,
@@ -110,6 +118,7 @@ def _pages(role: str, world: dict) -> list[str]:
             "/claims/?kind=money",
             "/search/?q=%D8%A8%D9%88%D8%AA%D9%8A%D9%86",  # بوتين: claims, articles, verdicts
             "/team/",  # a checker is refused: the "not for you" page
+            f"/articles/{world['failed'].pk}/",
         ]
     return [
         "/",

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from claims.ingest import article_extract
 from claims.models import Article, AuditEvent, Claim
+from reviews.models import ClaimSkip
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.browser
@@ -152,6 +153,7 @@ def test_it_narrows_a_claim_to_a_selection_made_with_the_keyboard(desk_login, ch
             break
         page.keyboard.press("Tab")
     expect(text).to_be_focused()
+    page.keyboard.press("s")  # in the text, "s" is no shortcut ("skip this claim")
 
     for _ in range(3):  # past «قال الوزير إن»
         page.keyboard.press("Control+ArrowLeft")
@@ -177,6 +179,7 @@ def test_it_narrows_a_claim_to_a_selection_made_with_the_keyboard(desk_login, ch
     expect(page.locator(".messages")).to_contain_text("The claim now covers characters")
     claim.refresh_from_db()
     assert (claim.start, claim.end, claim.text) == (start, start + len(narrowed), narrowed)
+    assert not ClaimSkip.objects.exists()
 
 
 def test_it_selects_in_the_article_with_the_keyboard_to_add_a_claim(

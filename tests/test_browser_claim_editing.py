@@ -130,7 +130,9 @@ def test_it_narrows_a_claim_to_the_text_selected_in_its_workspace(
     assert claim.text == narrowed
 
 
-def test_it_narrows_a_claim_to_a_selection_made_with_the_keyboard(desk_login, checker, live_server):
+def test_it_narrows_a_claim_to_a_selection_made_with_the_keyboard(
+    desk_login, checker, live_server, screenshot_dir
+):
     """No mouse: Tab into the claim's text, move by words, Shift to select, Enter on the
     buttons. Left moves forward in Arabic, as the text reads."""
     from reviews.assignment import claim_assign_next
@@ -159,6 +161,10 @@ def test_it_narrows_a_claim_to_a_selection_made_with_the_keyboard(desk_login, ch
         page.keyboard.press("Control+ArrowLeft")
     status = page.locator('[data-selection-status="claim-text"]')
     expect(status).to_have_text(re.compile("^Cursor before «الصادرات بلغت"))
+    # The caret is shown: the character after it is marked (the space before «الصادرات»).
+    marked = "[...(CSS.highlights.get('text-caret') || [])].map(range => range.toString()).join('')"
+    assert page.evaluate(marked) == " "
+    text.screenshot(path=str(screenshot_dir / "claim-keyboard-caret.png"))
     for _ in range(6):  # «الصادرات بلغت بنحو 40 مليار دولار»
         page.keyboard.press("Control+Shift+ArrowLeft")
     expect(status).to_have_text(f"Selected: «{narrowed}»")
@@ -166,6 +172,8 @@ def test_it_narrows_a_claim_to_a_selection_made_with_the_keyboard(desk_login, ch
     page.keyboard.press("Shift+ArrowLeft")
     expect(status).to_have_text(f"Selected: «{narrowed}»")
     assert page.evaluate("window.getSelection().toString().trim()") == narrowed
+    assert page.evaluate(marked) == ""  # a selection shows itself; no caret mark
+    text.screenshot(path=str(screenshot_dir / "claim-keyboard-selection.png"))
 
     tools = page.get_by_test_id("span-form")
     tools.get_by_role("button", name="Use my text selection").focus()

@@ -172,7 +172,33 @@
     if (first) window.getSelection().collapse(first, 0);
   }
 
+  // Chromium paints no caret in text that is not editable: mark the character after it instead
+  // (CSS Custom Highlight API, styled as ::highlight(text-caret) in desk.css).
+  function showCaret(root) {
+    if (!window.CSS || !CSS.highlights || typeof Highlight === "undefined") return;
+    CSS.highlights.delete("text-caret");
+    var selection = window.getSelection();
+    if (document.activeElement !== root || !selection.rangeCount || !selection.isCollapsed) return;
+    var node = selection.focusNode;
+    var offset = selection.focusOffset;
+    if (node.nodeType !== Node.TEXT_NODE || offset >= node.data.length) {
+      // The caret sits between nodes: the first text after it.
+      var caret = selection.getRangeAt(0);
+      var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.data.length && caret.comparePoint(node, 0) >= 0) break;
+      }
+      offset = 0;
+    }
+    if (!node || !root.contains(node)) return;
+    var next = document.createRange();
+    next.setStart(node, offset);
+    next.setEnd(node, Math.min(node.data.length, offset + 1));
+    CSS.highlights.set("text-caret", new Highlight(next));
+  }
+
   function describeCaret(root) {
+    showCaret(root);
     var status = document.querySelector('[data-selection-status="' + root.id + '"]');
     var found = selectionIn(root);
     if (!status || !found) return;
@@ -222,6 +248,9 @@
       root.tabIndex = 0;
       if (hint.id) root.setAttribute("aria-describedby", hint.id);
       root.addEventListener("keydown", caretKey);
+      root.addEventListener("blur", function () {
+        if (window.CSS && CSS.highlights) CSS.highlights.delete("text-caret");
+      });
       root.addEventListener("focus", function () {
         var selection = window.getSelection();
         if (!selection.rangeCount || !root.contains(selection.focusNode)) caretStart(root);

@@ -31,6 +31,7 @@ from claims.ingest import ArticleRejected, article_submit
 from claims.models import Article, ArticleURL, Feed, FeedItem
 from claims.sources import fetch_host_slot, fetch_options, url_fetch
 from claims.url_keys import InvalidURL, source_url_normalized, url_match_key
+from claims.web_addresses import web_address_checked
 
 logger = logging.getLogger(__name__)
 
@@ -107,11 +108,12 @@ def feed_create(
     is_enabled: bool = True,
 ) -> Feed:
     try:
+        url = web_address_checked(url)
         normalized = source_url_normalized(url)
     except InvalidURL as error:
-        raise FeedRejected(_("url: %(error)s") % {"error": error}) from None
+        raise FeedRejected(_("Feed address: %(error)s") % {"error": error}) from None
     if len(normalized) > 2000:
-        raise FeedRejected(_("url: the address is longer than 2000 characters."))
+        raise FeedRejected(_("Feed address: the address is longer than 2000 characters."))
     fields = _checked_fields(
         {
             "publisher": publisher,

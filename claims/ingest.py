@@ -115,7 +115,7 @@ def article_submit(
         try:
             fetch_url = source_url_normalized(web_address_checked(url))
         except InvalidURL as error:
-            raise ArticleRejected(_("URL: %(error)s") % {"error": error}) from None
+            raise ArticleRejected(_("Article URL: %(error)s") % {"error": error}) from None
         article = Article.objects.create(
             title=title,
             language=language,

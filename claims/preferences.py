@@ -104,6 +104,22 @@ class UserPreferencesMiddleware:
             timezone.deactivate()
 
 
+def shortcuts(request: HttpRequest) -> dict:
+    """Template context: `shortcuts_off` when the signed-in person turned single-key shortcuts off
+    (base.html renders it as <body data-shortcuts="off">, which shortcuts.js obeys)."""
+
+    def off() -> bool:
+        # Called only where a template asks (the desk's <body>): public pages never read the
+        # session for it, so they stay cacheable.
+        try:
+            preferences = preferences_for(getattr(request, "user", None))
+        except DatabaseError:
+            return False
+        return preferences is not None and not preferences.shortcuts_enabled
+
+    return {"shortcuts_off": off}
+
+
 def _zone(name: str) -> zoneinfo.ZoneInfo | None:
     if not name:
         return None

@@ -5,6 +5,7 @@ and a newsroom script see the same claims for the same query string.
 """
 
 import django_filters
+from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -27,10 +28,22 @@ def articles_with_counts() -> QuerySet:
     )
 
 
+# What an unset filter reads as in the desk (django-filter's own is "---------" and "Unknown").
+ANY = _("Any")
+
+
+def _yes_no() -> forms.Select:
+    return forms.Select(choices=[("", ANY), ("true", _("Yes")), ("false", _("No"))])
+
+
 class ArticleFilter(django_filters.FilterSet):
     search = django_filters.CharFilter(method="filter_search", max_length=200, label=_("Search"))
-    language = django_filters.ChoiceFilter(choices=Language.choices, label=_("Language"))
-    status = django_filters.ChoiceFilter(choices=Article.Status.choices, label=_("Status"))
+    language = django_filters.ChoiceFilter(
+        empty_label=ANY, choices=Language.choices, label=_("Language")
+    )
+    status = django_filters.ChoiceFilter(
+        empty_label=ANY, choices=Article.Status.choices, label=_("Status")
+    )
     publisher = django_filters.CharFilter(
         field_name="publisher", lookup_expr="icontains", max_length=200, label=_("Publisher")
     )
@@ -47,9 +60,10 @@ class ArticleFilter(django_filters.FilterSet):
         field_name="published_on", lookup_expr="lte", label=_("Published until")
     )
     has_inconsistencies = django_filters.BooleanFilter(
-        method="filter_inconsistencies", label=_("Has inconsistencies")
+        method="filter_inconsistencies", label=_("Has inconsistencies"), widget=_yes_no()
     )
     ordering = django_filters.OrderingFilter(
+        empty_label=_("Newest first"),
         fields=(
             ("created_at", "submitted"),
             ("published_on", "published"),
@@ -92,14 +106,19 @@ def claims_for_lists() -> QuerySet:
 class ClaimFilter(django_filters.FilterSet):
     search = django_filters.CharFilter(method="filter_search", max_length=200, label=_("Search"))
     article = django_filters.NumberFilter(field_name="article_id", label=_("Article"))
-    status = django_filters.ChoiceFilter(choices=Claim.Status.choices, label=_("Status"))
+    status = django_filters.ChoiceFilter(
+        empty_label=ANY, choices=Claim.Status.choices, label=_("Status")
+    )
     queue = django_filters.CharFilter(field_name="queue__slug", max_length=50, label=_("Queue"))
-    kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices, label=_("Kind"))
+    kind = django_filters.ChoiceFilter(empty_label=ANY, choices=Claim.Kind.choices, label=_("Kind"))
     language = django_filters.ChoiceFilter(
-        field_name="article__language", choices=Language.choices, label=_("Language")
+        empty_label=ANY,
+        field_name="article__language",
+        choices=Language.choices,
+        label=_("Language"),
     )
     level = django_filters.ChoiceFilter(
-        choices=LEVEL_CHOICES, method="filter_level", label=_("Check-worthiness")
+        empty_label=ANY, choices=LEVEL_CHOICES, method="filter_level", label=_("Check-worthiness")
     )
     assignee = django_filters.CharFilter(
         method="filter_assignee",
@@ -108,7 +127,7 @@ class ClaimFilter(django_filters.FilterSet):
         help_text=_("A user name; `me` for yourself, `none` for claims nobody holds."),
     )
     has_contradiction = django_filters.BooleanFilter(
-        field_name="has_contradiction", label=_("Has a contradicting source")
+        field_name="has_contradiction", label=_("Has a contradicting source"), widget=_yes_no()
     )
 
     class Meta:

@@ -32,6 +32,8 @@ from claims.fetching import FetchFailed, FetchOptions, FetchRefused
 from claims.fetching.fetcher import check_target
 from claims.fetching.posting import post_json
 from claims.sources import fetch_options
+from claims.url_keys import InvalidURL
+from claims.web_addresses import web_address_checked
 from reviews.models import WebhookDelivery, WebhookEndpoint
 from reviews.monitor_models import WEBHOOK_EVENTS
 from reviews.notifications import notify_editors
@@ -60,15 +62,18 @@ def webhook_options() -> FetchOptions:
 def _checked_url(url: str) -> str:
     url = (url or "").strip()
     if not url:
-        raise InvalidInput(_("url: give the receiver's address."))
-    if len(url) > 2000:
-        raise InvalidInput(_("url: the address is longer than 2000 characters."))
+        raise InvalidInput(_("Receiver address: give the receiver's address."))
     try:
+        url = web_address_checked(url)
         check_target(url, webhook_options())
+    except InvalidURL as error:
+        raise InvalidInput(_("Receiver address: %(error)s") % {"error": error}) from None
     except FetchRefused as refused:
-        raise InvalidInput(_("url: refused, %(reason)s.") % {"reason": refused.reason}) from None
+        raise InvalidInput(
+            _("Receiver address: refused, %(reason)s.") % {"reason": refused.reason}
+        ) from None
     except FetchFailed as failed:
-        raise InvalidInput(_("url: %(reason)s.") % {"reason": failed.reason}) from None
+        raise InvalidInput(_("Receiver address: %(reason)s.") % {"reason": failed.reason}) from None
     return url
 
 

@@ -64,3 +64,56 @@ def test_it_never_fires_a_shortcut_while_typing(desk_login, checker):
     expect(page.locator("#search-q")).to_have_value("n s ?")
     expect(page.locator("#shortcut-help")).not_to_be_visible()
     assert not Assignment.objects.exists()
+
+
+# Records every click and form submission the page would act on (and stops them), so a test can
+# tell at once whether a key acted: keydown handlers, and the clicks they make, run before
+# keyboard.press returns.
+WATCH_ACTIONS = """() => {
+  window.acted = [];
+  for (const type of ["click", "submit"]) {
+    document.addEventListener(type, event => {
+      window.acted.push(type);
+      event.preventDefault();
+    }, true);
+  }
+}"""
+
+
+def test_it_turns_single_key_shortcuts_off_and_on_from_the_preferences_page(
+    desk_login, checker, live_server
+):
+    claim = ClaimFactory(queue=queue(), checkworthiness=0.9)
+    page = desk_login(checker)
+    switch_label = "Single-key keyboard shortcuts"
+
+    page.goto(f"{live_server.url}/preferences/")
+    expect(page.get_by_label(switch_label)).to_be_checked()  # on by default
+    page.get_by_label(switch_label).uncheck()
+    page.get_by_role("button", name="Save preferences").click()
+    expect(page.locator(".messages")).to_contain_text("Your preferences are saved.")
+    expect(page.get_by_label(switch_label)).not_to_be_checked()
+
+    page.goto(f"{live_server.url}/queues/english-desk/")
+    expect(page.locator("body")).to_have_attribute("data-shortcuts", "off")
+    page.evaluate(WATCH_ACTIONS)
+    for key in ("n", "t", "/", "?"):
+        page.keyboard.press(key)
+    assert page.evaluate("window.acted") == []
+    expect(page.locator("#shortcut-help")).not_to_be_visible()
+    assert not Assignment.objects.exists()
+
+    page.goto(f"{live_server.url}/preferences/")
+    page.get_by_label(switch_label).check()
+    page.get_by_role("button", name="Save preferences").click()
+    expect(page.get_by_label(switch_label)).to_be_checked()
+
+    page.goto(f"{live_server.url}/queues/english-desk/")
+    expect(page.locator("body")).to_have_attribute("data-shortcuts", "on")
+    page.keyboard.press("?")
+    expect(page.locator("#shortcut-help")).to_be_visible()
+    expect(page.get_by_test_id("shortcuts-off-link")).to_have_attribute("href", "/preferences/")
+    page.keyboard.press("Escape")
+    page.keyboard.press("n")
+    expect(page).to_have_url(re.compile(rf"/claims/{claim.pk}/$"))
+    assert Assignment.objects.get(ended_at__isnull=True).claim_id == claim.pk

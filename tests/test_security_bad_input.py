@@ -63,7 +63,8 @@ def test_a_broken_ipv6_article_address_is_a_400(checker_api, field):
     response = checker_api.post("/api/v1/articles/", payload, format="json")
 
     assert response.status_code == 400
-    assert response.json()["detail"].startswith(f"{field}:")
+    label = {"url": "Article URL", "published_url": "Published URL"}[field]
+    assert response.json()["detail"].startswith(f"{label}:")  # as people read it
 
 
 def test_a_bracket_in_a_source_host_is_a_400(checker, checker_api):
@@ -74,7 +75,7 @@ def test_a_bracket_in_a_source_host_is_a_400(checker, checker_api):
     )
 
     assert response.status_code == 400
-    assert response.json()["detail"].startswith("url:")
+    assert response.json()["detail"].startswith("Source URL:")
 
 
 @pytest.mark.parametrize("path", ["/api/v1/auth/token/", "/api/v1/articles/"])

@@ -68,7 +68,9 @@ def test_the_api_refuses_a_javascript_address_naming_the_field(checker_api, fiel
     response = checker_api.post("/api/v1/articles/", payload, format="json")
 
     assert response.status_code == 400
-    assert response.json()["detail"].startswith(f"{field}:")
+    label = {"url": "Article URL", "published_url": "Published URL"}[field]
+    assert response.json()["detail"].startswith(f"{label}:")
+    assert field not in response.json()["detail"]  # never the internal name
     assert "http" in response.json()["detail"]
     assert not Article.objects.exists()
     assert not ArticleURL.objects.exists()
@@ -90,7 +92,7 @@ def test_a_source_address_must_be_a_web_address(checker, checker_api):
     )
 
     assert response.status_code == 400
-    assert response.json()["detail"].startswith("url:")
+    assert response.json()["detail"].startswith("Source URL:")
     assert not Source.objects.exists()
 
 

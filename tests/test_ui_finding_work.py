@@ -135,3 +135,14 @@ def test_it_keeps_the_query_count_from_10_to_50_rows(desk, name):
     many = _queries(desk, reverse(name), rows=50)
 
     assert few == many
+
+
+def test_it_lists_every_claim_and_article_when_no_filter_is_set(desk):
+    wanted = arabic_claim()
+
+    claims = desk.get(reverse("desk:claims_list")).content.decode()
+    articles = desk.get(reverse("desk:articles_list")).content.decode()
+
+    assert f'href="/claims/{wanted.pk}/"' in claims
+    assert "No claim matches these filters." not in claims
+    assert f'href="/articles/{wanted.article_id}/"' in articles

@@ -140,7 +140,7 @@ def test_it_refuses_private_addresses_and_unknown_events(editor, settings):
     cases = [
         ("http://127.0.0.1:8080/hook", ["verdict.published"], "loopback"),
         ("http://169.254.169.254/hook", ["verdict.published"], "link-local"),
-        ("ftp://example.org/hook", ["verdict.published"], "only http and https"),
+        ("ftp://example.org/hook", ["verdict.published"], "Only http and https"),
         ("https://example.org/hook", ["verdict.deleted"], "unknown verdict.deleted"),
     ]
     for url, events, words in cases:

@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
@@ -137,6 +138,7 @@ class ArticleCreateApi(WorkflowListApi):
             help_text="The article text (HTML is stripped). Give `body` or `url`.",
         )
         url = WebAddressField(
+            label=gettext_lazy("Article URL"),
             required=False,
             allow_blank=True,
             help_text="Fetch the article from this address instead.",
@@ -145,6 +147,7 @@ class ArticleCreateApi(WorkflowListApi):
             choices=["ar", "en"], required=False, allow_null=True, allow_blank=True
         )
         published_url = WebAddressField(
+            label=gettext_lazy("Published URL"),
             required=False,
             allow_blank=True,
             allow_null=True,

@@ -1,6 +1,7 @@
 """Monitoring API (/api/v1/): feeds (editors manage, checkers read) and webhooks (editors)."""
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
@@ -9,6 +10,7 @@ from rest_framework.response import Response
 from claims.feeds import FeedRejected, feed_create, feed_update
 from claims.models import Feed
 from claims.permissions import IsEditor, IsNewsroomMember
+from claims.web_addresses import WebAddressField
 from reviews.api.base import WorkflowApi
 from reviews.api.serializers import errors
 from reviews.models import WebhookDelivery, WebhookEndpoint
@@ -63,7 +65,7 @@ class FeedSerializer(serializers.ModelSerializer):
 
 
 class FeedInputSerializer(serializers.Serializer):
-    url = serializers.CharField(max_length=2000)
+    url = WebAddressField(label=gettext_lazy("Feed address"))
     publisher = serializers.CharField(max_length=200)
     language = serializers.CharField(
         max_length=2, required=False, allow_blank=True, default="", help_text=LANGUAGE_HELP
@@ -151,7 +153,7 @@ class WebhookSerializer(serializers.ModelSerializer):
 
 
 class WebhookInputSerializer(serializers.Serializer):
-    url = serializers.CharField(max_length=2000)
+    url = WebAddressField(label=gettext_lazy("Receiver address"))
     events = serializers.ListField(
         child=serializers.ChoiceField(choices=WEBHOOK_EVENTS), min_length=1, max_length=10
     )

@@ -6,6 +6,7 @@ import re
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
@@ -38,7 +39,7 @@ class ClaimSourceAttachApi(APIView):
     permission_classes = [IsAuthenticated, IsFactChecker]
 
     class InputSerializer(serializers.Serializer):
-        url = WebAddressField()
+        url = WebAddressField(label=gettext_lazy("Source URL"))
 
     @extend_schema(
         operation_id="claim_sources_attach",

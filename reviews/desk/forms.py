@@ -313,6 +313,15 @@ class PreferencesForm(forms.Form):
         help_text=_("For example Asia/Beirut or Europe/London. Empty: the newsroom's time zone."),
         widget=forms.TextInput(attrs={"dir": "ltr", "list": "time-zones", "autocomplete": "off"}),
     )
+    # WCAG 2.1.4: single-key shortcuts can misfire under speech input; each person may turn them off.
+    shortcuts_enabled = forms.BooleanField(
+        label=_("Single-key keyboard shortcuts"),
+        required=False,
+        help_text=_(
+            "Keys such as n (take next) or a (approve) act at once. Untick to turn them off; "
+            "press ? on any desk page for the list."
+        ),
+    )
 
     def clean_time_zone(self) -> str:
         name = (self.cleaned_data.get("time_zone") or "").strip()

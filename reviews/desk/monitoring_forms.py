@@ -5,12 +5,12 @@ import zoneinfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from claims.web_addresses import WebAddressFormField
 from reviews.monitor_models import WEBHOOK_EVENTS
 
 
 class FeedForm(forms.Form):
-    url = forms.CharField(
-        max_length=2000,
+    url = WebAddressFormField(
         label=_("Feed address"),
         help_text=_("RSS, Atom, JSON Feed or a news sitemap."),
         widget=forms.URLInput(attrs={"placeholder": "https://", "dir": "ltr"}),
@@ -27,8 +27,7 @@ class FeedForm(forms.Form):
 
 
 class WebhookForm(forms.Form):
-    url = forms.CharField(
-        max_length=2000,
+    url = WebAddressFormField(
         label=_("Receiver address"),
         widget=forms.URLInput(attrs={"placeholder": "https://", "dir": "ltr"}),
     )

@@ -59,6 +59,7 @@ def preferences_view(request: HttpRequest) -> HttpResponse:
         "language": current.language,
         "digits": current.digits,
         "time_zone": current.time_zone,
+        "shortcuts_enabled": current.shortcuts_enabled,
     }
     form = PreferencesForm(request.POST or None, initial=initial)
     status = 200

@@ -360,7 +360,11 @@ def claim_source_attach(request: HttpRequest, pk: int) -> HttpResponse:
         )
     if form.errors:
         for error in form.errors.get("url", []):
-            messages.error(request, error)
+            # The flash stands apart from the form: it names the field.
+            messages.error(
+                request,
+                _("%(field)s: %(error)s") % {"field": form.fields["url"].label, "error": error},
+            )
     return redirect("desk:claim_workspace", pk=claim.pk)
 
 

@@ -161,6 +161,107 @@
     }
   });
 
+  // Selecting with the keyboard (WCAG 2.1.1): a selectable text that has a hint on the page
+  // (data-selection-hint="<id>") takes focus, and while it has it the arrow keys move a caret
+  // through it and Shift+arrows select, as in a text field (Ctrl: by word; Home/End: the line).
+  // Left and right follow the text's reading direction. The selectionchange listener above
+  // records the result for "Use my text selection", as it does for a mouse selection.
+  function caretStart(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    var first = walker.nextNode();
+    if (first) window.getSelection().collapse(first, 0);
+  }
+
+  // Chromium paints no caret in text that is not editable: mark the character after it instead
+  // (CSS Custom Highlight API, styled as ::highlight(text-caret) in desk.css).
+  function showCaret(root) {
+    if (!window.CSS || !CSS.highlights || typeof Highlight === "undefined") return;
+    CSS.highlights.delete("text-caret");
+    var selection = window.getSelection();
+    if (document.activeElement !== root || !selection.rangeCount || !selection.isCollapsed) return;
+    var node = selection.focusNode;
+    var offset = selection.focusOffset;
+    if (node.nodeType !== Node.TEXT_NODE || offset >= node.data.length) {
+      // The caret sits between nodes: the first text after it.
+      var caret = selection.getRangeAt(0);
+      var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.data.length && caret.comparePoint(node, 0) >= 0) break;
+      }
+      offset = 0;
+    }
+    if (!node || !root.contains(node)) return;
+    var next = document.createRange();
+    next.setStart(node, offset);
+    next.setEnd(node, Math.min(node.data.length, offset + 1));
+    CSS.highlights.set("text-caret", new Highlight(next));
+  }
+
+  function describeCaret(root) {
+    showCaret(root);
+    var status = document.querySelector('[data-selection-status="' + root.id + '"]');
+    var found = selectionIn(root);
+    if (!status || !found) return;
+    if (found.text) {
+      status.textContent = fill(status.dataset.msgSelected || "%(text)s", { text: found.text });
+    } else {
+      var range = window.getSelection().getRangeAt(0).cloneRange();
+      range.setEndAfter(root.lastChild || root);
+      var ahead = range.toString().trim().slice(0, 30);
+      status.textContent = fill(status.dataset.msgAt || "%(text)s", { text: ahead });
+    }
+  }
+
+  var CARET_KEYS = {
+    ArrowLeft: "inline", ArrowRight: "inline", ArrowUp: "line", ArrowDown: "line",
+    Home: "lineboundary", End: "lineboundary"
+  };
+
+  function caretKey(event) {
+    var root = event.currentTarget;
+    var granularity = CARET_KEYS[event.key];
+    if (!granularity || event.altKey || event.metaKey) return;
+    var selection = window.getSelection();
+    if (!selection.rangeCount || !root.contains(selection.focusNode)) caretStart(root);
+    var forward = event.key === "ArrowDown" || event.key === "End";
+    if (granularity === "inline") {
+      var rtl = getComputedStyle(root).direction === "rtl";
+      forward = (event.key === "ArrowRight") !== rtl;
+      granularity = event.ctrlKey ? "word" : "character";
+    }
+    var was = [selection.anchorNode, selection.anchorOffset, selection.focusNode,
+               selection.focusOffset];
+    selection.modify(event.shiftKey ? "extend" : "move", forward ? "forward" : "backward",
+                     granularity);
+    if (!root.contains(selection.focusNode)) {  // never past the ends of this text
+      selection.setBaseAndExtent(was[0], was[1], was[2], was[3]);
+    }
+    event.preventDefault();
+    describeCaret(root);
+  }
+
+  function keyboardSelectable(scope) {
+    (scope || document).querySelectorAll("[data-selection-hint]").forEach(function (hint) {
+      var root = document.getElementById(hint.dataset.selectionHint);
+      if (!root || root.dataset.keyboardSelect) return;
+      root.dataset.keyboardSelect = "1";
+      root.tabIndex = 0;
+      if (hint.id) root.setAttribute("aria-describedby", hint.id);
+      root.addEventListener("keydown", caretKey);
+      root.addEventListener("blur", function () {
+        if (window.CSS && CSS.highlights) CSS.highlights.delete("text-caret");
+      });
+      root.addEventListener("focus", function () {
+        var selection = window.getSelection();
+        if (!selection.rangeCount || !root.contains(selection.focusNode)) caretStart(root);
+        describeCaret(root);
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { keyboardSelectable(document); });
+  document.addEventListener("htmx:load", function () { keyboardSelectable(document); });
+
   document.addEventListener("DOMContentLoaded", function () { syncMenu(); init(document); });
   document.addEventListener("htmx:load", function (event) { init(event.target); });
 })();

@@ -1,7 +1,8 @@
 /* Keyboard shortcuts for the checker's and editor's loop.
  *
  * An element carrying data-shortcut="k" answers the key k: a field is focused, anything else is
- * clicked. Shortcuts never fire while typing in a field or with Ctrl/Alt/Meta held, and the whole
+ * clicked. Shortcuts never fire while typing in a field (or moving a caret through an article's
+ * text), or with Ctrl/Alt/Meta held, and the whole
  * feature is off when <body data-shortcuts="off"> (a per-person setting, WCAG 2.1.4).
  * "?" opens the list of shortcuts; j / k move between the claims of a list.
  */
@@ -11,7 +12,10 @@
   function typing(target) {
     if (!target || !target.closest) return false;
     return Boolean(
-      target.closest("input, textarea, select, [contenteditable=''], [contenteditable='true']")
+      target.closest(
+        "input, textarea, select, [contenteditable=''], [contenteditable='true'], " +
+        "[data-keyboard-select]"  // a text with a keyboard caret (desk.js) is read like a field
+      )
     );
   }
 

@@ -104,13 +104,22 @@ def people():
     return desk, checkers
 
 
-def in_threads(function, arguments) -> tuple[list, float]:
+def in_threads(function, arguments, *, warm=None) -> tuple[list, float]:
+    """`function(argument)` in one thread per argument, all started together; the seconds.
+
+    Each thread connects (and runs `warm(argument)`, when given) before the start: the figures
+    are the steady state of a process that keeps its connections (CONN_MAX_AGE), not eight
+    simultaneous logins and first plans.
+    """
     from django.db import connection
 
     start = threading.Barrier(len(arguments))
 
     def run(argument):
         try:
+            connection.ensure_connection()
+            if warm is not None:
+                warm(argument)
             start.wait()
             return function(argument)
         finally:
@@ -127,6 +136,7 @@ def bench_next(engine: str) -> None:
 
     from claims.models import Article, Claim
     from reviews.assignment import claim_assign_next
+    from reviews.models import Queue
 
     desk, checkers = people()
     article = Article.objects.create(title="bench", body="x" * (CLAIMS + 1), language="en")
@@ -149,6 +159,19 @@ def bench_next(engine: str) -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
 
+    # Warming up: one `next` per thread on a queue with nothing in it (same statement, no claim).
+    warm_queue, _ = Queue.objects.get_or_create(
+        slug="bench-warm-up", defaults={"name": "warm-up", "is_active": False, "priority": 10_000}
+    )
+    warm_queue.members.add(*checkers)
+
+    def warm_next(user) -> None:
+        assert claim_assign_next(queue=warm_queue, checker=user) is None
+
+    def warm_select(_) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+
     def select_one(_):
         latencies = []
         for _ in range(CLAIMS // CHECKERS):
@@ -168,9 +191,9 @@ def bench_next(engine: str) -> None:
             if claim is None:
                 return latencies
 
-    baseline, baseline_seconds = in_threads(select_one, checkers)
+    baseline, baseline_seconds = in_threads(select_one, checkers, warm=warm_select)
     baseline_all = [value for values in baseline for value in values]
-    results, seconds = in_threads(take_all, checkers)
+    results, seconds = in_threads(take_all, checkers, warm=warm_next)
     latencies = [value for values in results for value in values]
     assigned = Claim.objects.filter(status=Claim.Status.ASSIGNED).count()
     assert assigned == CLAIMS, f"{assigned} of {CLAIMS} claims assigned"

@@ -55,7 +55,20 @@ def _statement() -> str:
     }  # fmt: skip
     # Only quoted table and column names from the models are formatted in; values are parameters.
     return f"""
-WITH picked AS (
+WITH repeat_first AS (
+    SELECT {c["id"]} AS id FROM {_table(claim)}
+    WHERE {c["queue"]} = %(queue)s AND {c["status"]} = %(queued)s
+      AND NOT ({c["id"]} = ANY(%(exclude)s::bigint[]))
+      AND {c["id"]} IN (SELECT {_column(RepeatOccurrence, "claim")} FROM {_table(RepeatOccurrence)})
+      AND (%(superuser)s OR EXISTS (
+          SELECT 1 FROM {_table(members)}
+          WHERE {_column(members, "queue")} = %(queue)s AND {_column(members, "user")} = %(checker)s
+      ))
+    ORDER BY {_column(claim, "checkworthiness")} DESC, {_column(claim, "created_at")} ASC,
+             {c["id"]} ASC
+    LIMIT 1
+    FOR UPDATE SKIP LOCKED
+), in_order AS (
     SELECT {c["id"]} AS id FROM {_table(claim)}
     WHERE {c["queue"]} = %(queue)s AND {c["status"]} = %(queued)s
       AND NOT ({c["id"]} = ANY(%(exclude)s::bigint[]))
@@ -63,14 +76,12 @@ WITH picked AS (
           SELECT 1 FROM {_table(members)}
           WHERE {_column(members, "queue")} = %(queue)s AND {_column(members, "user")} = %(checker)s
       ))
-    ORDER BY EXISTS (
-          SELECT 1 FROM {_table(RepeatOccurrence)} AS repeat
-          WHERE repeat.{_column(RepeatOccurrence, "claim")} = {_table(claim)}.{c["id"]}
-      ) DESC,
-      {_column(claim, "checkworthiness")} DESC, {_column(claim, "created_at")} ASC,
+    ORDER BY {_column(claim, "checkworthiness")} DESC, {_column(claim, "created_at")} ASC,
              {c["id"]} ASC
     LIMIT 1
     FOR UPDATE SKIP LOCKED
+), picked AS (
+    SELECT COALESCE((SELECT id FROM repeat_first), (SELECT id FROM in_order)) AS id
 ), taken AS (
     UPDATE {_table(claim)} AS taken
     SET {c["status"]} = %(assigned)s, {c["version"]} = taken.{c["version"]} + 1,
@@ -99,6 +110,7 @@ SELECT {claim_columns}, lease.id FROM taken, lease
 
 
 _STATEMENT: str | None = None
+_ONLY_WHEN_ASKED = 2**31 - 1
 
 
 def claim_take_next_postgres(
@@ -133,7 +145,13 @@ def claim_take_next_postgres(
     with apart, connection.cursor() as wrapper, connection.wrap_database_errors:
         # Bound and prepared on the server (Django's cursors bind on the client): the plan
         # is made once per connection instead of on every call.
-        with psycopg.Cursor(wrapper.cursor.connection) as cursor:
+        raw = wrapper.cursor.connection
+        if raw.prepare_threshold is None:
+            # Django turns psycopg's preparing off (its own cursors bind on the client and never
+            # prepare); without a threshold `prepare=True` is ignored too. A threshold nothing
+            # else reaches lets this one statement, which asks for it, be prepared.
+            raw.prepare_threshold = _ONLY_WHEN_ASKED
+        with psycopg.Cursor(raw) as cursor:
             cursor.execute(_STATEMENT, params, prepare=True)
             row = cursor.fetchone()
     if row is None:

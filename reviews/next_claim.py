@@ -11,6 +11,13 @@ The guarantees are those of the ORM path: SKIP LOCKED hands concurrent checkers 
 rows, the UPDATE re-checks `status = 'queued'` on the latest row version, and the partial unique
 index `one_open_assignment` refuses a second open lease (the whole statement then fails and
 changes nothing). The audit event carries the same before/after as `claim_transition` writes.
+
+Cost: the pick walks the queue index `(queue, status, checkworthiness DESC, created_at)` and
+stops at the first unlocked row. Repeats come first, but an `ORDER BY EXISTS (…)` would sort
+the whole queue on every call (2.6 ms at 1,500 queued claims, growing with the queue), so the
+repeats are picked apart (few rows, through the repeat table) and the ordinary order is tried
+only when none is free. The statement is prepared once per connection (generic plan): planning
+it cost more than running it.
 """
 
 from __future__ import annotations

@@ -42,15 +42,17 @@ def lease_take(
     status: str,
     owner: str | None = None,
     count: bool = True,
+    read_attempts: bool = True,
     **match,
-) -> tuple[str, int] | None:
+) -> tuple[str, int | None] | None:
     """Take the row for one attempt: (lease owner, attempt number), or None when it is not in
     `statuses` or someone else holds it. Runs in autocommit: committed before the work starts.
 
     `owner` is the task id: a message redelivered after its worker died (or retried) carries the
     same id and takes its own lease back at once; any other message waits for the lease to end.
     `count=False` for a task's own retry after a database or broker error: an outage is no
-    attempt of the work's.
+    attempt of the work's. `read_attempts=False` saves a query for a caller that reads the
+    row again anyway (the attempt number is then None).
     """
     owner = owner or uuid.uuid4().hex
     now = timezone.now()
@@ -64,6 +66,8 @@ def lease_take(
     )
     if taken != 1:
         return None
+    if not read_attempts:
+        return owner, None
     attempts = model.objects.filter(pk=pk).values_list("attempts", flat=True).first() or 0
     return owner, attempts
 

@@ -16,7 +16,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -192,6 +192,7 @@ def source_attempt_start(
         statuses=[Source.Status.PENDING, Source.Status.FETCHING],
         status=Source.Status.FETCHING,
         owner=owner,
+        read_attempts=False,  # read with the row just below
         fetch_key=fetch_key,
     )
     if taken is None:
@@ -269,28 +270,39 @@ def _fetch_with_host_slot(source: Source) -> Fetched:
         return url_fetch(source.normalized_url, options)
 
 
-@transaction.atomic
 def snapshot_store(*, source: Source, fetch_key: str, fetched: Fetched) -> Snapshot:
-    """Archive one fetch, once: a redelivered task finds the snapshot it already stored."""
+    """Archive one fetch, once: a redelivered task finds the snapshot it already stored.
+
+    The insert is tried first (a round's snapshot is new in all but a redelivery), in its own
+    short transaction; the unique (source, fetch_key) makes a second one find the first.
+    """
     previous = (
-        Snapshot.objects.filter(source=source).exclude(fetch_key=fetch_key).order_by("-fetched_at")
-    ).first()
-    snapshot, created = Snapshot.objects.get_or_create(
-        source=source,
-        fetch_key=fetch_key,
-        defaults={
-            "fetched_at": timezone.now(),
-            "final_url": fetched.final_url[:2000],
-            "http_status": fetched.http_status,
-            "content_type": fetched.content_type[:100],
-            "byte_size": fetched.byte_size,
-            "sha256": fetched.sha256,
-            "title": fetched.title[:1000],
-            "published_on": fetched.published_on,
-            "text": fetched.text,
-        },
+        Snapshot.objects.filter(source=source)
+        .exclude(fetch_key=fetch_key)
+        .order_by("-fetched_at")
+        .only("sha256")
+        .first()
+        if source.last_fetched_at is not None  # never fetched: no earlier snapshot to compare
+        else None
     )
-    if created and previous is not None and previous.sha256 != snapshot.sha256:
+    try:
+        with transaction.atomic():
+            snapshot = Snapshot.objects.create(
+                source=source,
+                fetch_key=fetch_key,
+                fetched_at=timezone.now(),
+                final_url=fetched.final_url[:2000],
+                http_status=fetched.http_status,
+                content_type=fetched.content_type[:100],
+                byte_size=fetched.byte_size,
+                sha256=fetched.sha256,
+                title=fetched.title[:1000],
+                published_on=fetched.published_on,
+                text=fetched.text,
+            )
+    except IntegrityError:
+        return Snapshot.objects.get(source=source, fetch_key=fetch_key)
+    if previous is not None and previous.sha256 != snapshot.sha256:
         Source.objects.filter(pk=source.pk).update(content_changed=True)
     return snapshot
 

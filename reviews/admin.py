@@ -38,7 +38,7 @@ class RatingInline(admin.TabularInline):
 
 @admin.register(RatingScale)
 class RatingScaleAdmin(AuditedAdmin):
-    list_display = ["slug", "name", "is_default"]
+    list_display = ["slug", "name", "kind", "is_default"]
     inlines = [RatingInline]
 
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_noop as _noop
 
 DEFAULT_SCALE_SLUG = "claimdesk-default"
+OUTCOME_SCALE_SLUG = "inconsistency-outcomes"
+SHOULD_SAY = "should-say"
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,14 @@ DEFAULT_RATINGS = [
     RatingSpec("mostly-false", _noop("Mostly false"), 2, "orange", 4),
     RatingSpec("false", _noop("False"), 1, "red", 5),
     RatingSpec("unverifiable", _noop("Unverifiable"), None, "lightgrey", 2, needs_evidence=False),
+]
+
+# An inconsistency's outcomes: never published as a ClaimReview, so no rating value.
+# (slug, label, color, asks_value)
+DEFAULT_OUTCOMES = [
+    (SHOULD_SAY, _noop("The article should say another value"), "orange", True),
+    ("no-error", _noop("No error"), "brightgreen", False),
+    ("cannot-tell", _noop("Cannot tell"), "lightgrey", False),
 ]
 
 # (slug, name, priority, languages, kinds, fallback)
@@ -73,6 +83,30 @@ def ensure_rating_scale(scale_model, rating_model):
     return scale
 
 
+def ensure_outcome_scale(scale_model, rating_model):
+    """The inconsistency outcomes; a newsroom's later edits to them are kept (created once)."""
+    scale, _ = scale_model.objects.get_or_create(
+        slug=OUTCOME_SCALE_SLUG,
+        defaults={"name": "Inconsistency outcomes", "is_default": False, "kind": "inconsistency"},
+    )
+    for order, (slug, label, color, asks_value) in enumerate(DEFAULT_OUTCOMES):
+        rating_model.objects.get_or_create(
+            scale=scale,
+            slug=slug,
+            defaults={
+                "label": label,
+                "alternate_name": label,
+                "rating_value": None,
+                "color": color,
+                "severity": 0,
+                "order": order,
+                "needs_evidence": False,
+                "asks_value": asks_value,
+            },
+        )
+    return scale
+
+
 def ensure_queues(queue_model) -> list:
     queues = []
     for slug, name, priority, languages, kinds, fallback in DEFAULT_QUEUES:
@@ -98,4 +132,5 @@ def ensure_defaults() -> None:
 
     ensure_groups(Group)
     ensure_rating_scale(RatingScale, Rating)
+    ensure_outcome_scale(RatingScale, Rating)
     ensure_queues(Queue)

@@ -46,6 +46,8 @@ def verdict_data(verdict: Verdict) -> dict:
 def verdict_published_emit(*, verdict: Verdict) -> None:
     """verdict.published, or verdict.corrected plus article.correction_notice for a correction."""
     claim = Claim.objects.select_related("article", "queue").get(pk=verdict.claim_id)
+    if claim.kind == Claim.Kind.INCONSISTENCY:
+        return  # a correction notice for the newsroom, not a published verdict
     data = {
         "verdict": verdict_data(verdict),
         "claim": claim_data(claim),

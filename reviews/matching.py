@@ -142,9 +142,11 @@ def _store(claim: Claim, scored: list[tuple[MatchItem, Match]]) -> list[ClaimMat
 
 
 def published_verdicts_of(claim_ids: Iterable[int]) -> dict[int, Verdict]:
-    verdicts = Verdict.objects.filter(
-        claim_id__in=list(claim_ids), status=Verdict.Status.PUBLISHED
-    ).select_related("rating")
+    verdicts = (
+        Verdict.objects.filter(claim_id__in=list(claim_ids), status=Verdict.Status.PUBLISHED)
+        .exclude(claim__kind=Claim.Kind.INCONSISTENCY)  # an outcome, not a rating to repeat
+        .select_related("rating")
+    )
     return {verdict.claim_id: verdict for verdict in verdicts}
 
 

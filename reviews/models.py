@@ -143,9 +143,18 @@ class SavedView(models.Model):
 
 
 class RatingScale(models.Model):
+    class Kind(models.TextChoices):
+        VERDICT = "verdict", _("Verdicts on claims")
+        INCONSISTENCY = "inconsistency", _("Outcomes of inconsistencies")
+
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200)
     is_default = models.BooleanField(default=False)
+    # An inconsistency is resolved, not rated: its outcomes ("the article should say …",
+    # "no error") come from a scale of their own and are never published as a ClaimReview.
+    kind = models.CharField(
+        max_length=20, choices=Kind.choices, default=Kind.VERDICT, verbose_name=_("used for")
+    )
 
     class Meta:
         verbose_name = _("rating scale")
@@ -173,6 +182,14 @@ class Rating(models.Model):
         verbose_name=_("needs evidence"),
         help_text=_(
             "A verdict with this rating cites at least one archived source to be submitted."
+        ),
+    )
+    asks_value = models.BooleanField(
+        default=False,
+        verbose_name=_("asks for a value"),
+        help_text=_(
+            "An inconsistency outcome that names the value the article should say, chosen from "
+            "the values the article gives."
         ),
     )
 
@@ -213,6 +230,12 @@ class Verdict(models.Model):
     )
     rationale = models.TextField(
         blank=True, help_text=_("Published as the ClaimReview's reviewBody.")
+    )
+    should_say = models.CharField(
+        max_length=40,
+        blank=True,
+        verbose_name=_("the article should say"),
+        help_text=_("For an inconsistency: which of the article's values is right (e.g. month-7)."),
     )
     evidence = models.ManyToManyField(Snapshot, blank=True, related_name="verdicts")
     # Everyone who saved, submitted or rewrote any version: none of them may decide on it.

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from claims.bidi import isolated
 from claims.preferences import preferences_for
+from reviews.corrections import is_inconsistency, outcome_sentence
 from reviews.models import Notification, Verdict
 
 
@@ -52,13 +53,20 @@ def _recipient_language(user) -> str:
 def notify_verdict_approved(*, verdict: Verdict, editor) -> Notification:
     # Written once, in the recipient's language (the e-mail copy reads the same).
     with translation.override(_recipient_language(verdict.author)):
-        message = _(
-            "%(editor)s approved and published your verdict on claim %(number)s: %(summary)s"
-        ) % {
-            "editor": isolated(editor.get_username()),
-            "number": verdict.claim_id,
-            "summary": verdict.summary,
-        }
+        if is_inconsistency(verdict.claim):  # an outcome: approved, never published
+            message = _("%(editor)s approved your outcome on claim %(number)s: %(notice)s") % {
+                "editor": isolated(editor.get_username()),
+                "number": verdict.claim_id,
+                "notice": outcome_sentence(verdict)[0],
+            }
+        else:
+            message = _(
+                "%(editor)s approved and published your verdict on claim %(number)s: %(summary)s"
+            ) % {
+                "editor": isolated(editor.get_username()),
+                "number": verdict.claim_id,
+                "summary": verdict.summary,
+            }
     return notification_send(
         recipient=verdict.author, verb="approved", verdict=verdict, message=message
     )

@@ -26,7 +26,7 @@ from django.core.cache import cache
 from django.db.models import Max, Min
 from django.urls import reverse
 
-from claims.models import Article, ArticleURL
+from claims.models import Article, ArticleURL, Claim
 from claims.url_keys import InvalidURL, url_match_key
 from claims.web_addresses import is_web_address
 from reviews.badges import badge_svg
@@ -92,7 +92,10 @@ class Rendered:
 
 
 def _published_verdicts(article_ids: Iterable[int] = (), claim_id: int | None = None):
-    verdicts = Verdict.objects.filter(status=Verdict.Status.PUBLISHED)
+    # An inconsistency's outcome is a correction notice for the newsroom, never a public rating.
+    verdicts = Verdict.objects.filter(status=Verdict.Status.PUBLISHED).exclude(
+        claim__kind=Claim.Kind.INCONSISTENCY
+    )
     if claim_id is not None:
         verdicts = verdicts.filter(claim_id=claim_id)
     else:

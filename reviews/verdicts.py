@@ -12,8 +12,9 @@ from claims.errors import Conflict, Forbidden, IllegalTransition, InvalidInput, 
 from claims.models import Claim, Snapshot
 from claims.search import text_matches
 from reviews.assignment import _assignment_end, assignment_lease_extend
+from reviews.conflicts import conflict_values
 from reviews.lifecycle import ClaimEvent, claim_transition
-from reviews.models import Assignment, Rating, Verdict
+from reviews.models import Assignment, Rating, RatingScale, Verdict
 from reviews.queues import claim_workable_by
 
 WORKING_STATUSES = [Verdict.Status.DRAFT, Verdict.Status.SUBMITTED, Verdict.Status.RETURNED]
@@ -32,17 +33,35 @@ def _with_outcome(verdict: Verdict, *, created: bool) -> Verdict:
     return verdict
 
 
-def rating_for_slug(slug: str) -> Rating:
-    rating = Rating.objects.filter(scale__is_default=True, slug=slug).first()
+def ratings_for(claim: Claim | None = None):
+    """The default verdict scale; for an inconsistency, the outcome scale instead."""
+    if claim is not None and claim.kind == Claim.Kind.INCONSISTENCY:
+        return Rating.objects.filter(scale__kind=RatingScale.Kind.INCONSISTENCY)
+    return Rating.objects.filter(scale__is_default=True)
+
+
+def rating_for_slug(slug: str, *, claim: Claim | None = None) -> Rating:
+    rating = ratings_for(claim).filter(slug=slug).order_by("scale_id").first()
     if rating is None:
-        choices = ", ".join(
-            Rating.objects.filter(scale__is_default=True).values_list("slug", flat=True)
-        )
+        choices = ", ".join(ratings_for(claim).values_list("slug", flat=True))
         raise InvalidInput(
             _("Unknown rating “%(slug)s”; the scale has: %(choices)s.")
             % {"slug": slug, "choices": choices}
         )
     return rating
+
+
+def should_say_checked(*, claim: Claim, rating: Rating | None, should_say: str | None) -> str:
+    """The value an outcome names: one of the article's own values, and only when it asks one."""
+    if rating is None or not rating.asks_value:
+        return ""
+    keys = [value.key for value in conflict_values(claim)]
+    if should_say and should_say not in keys:
+        raise InvalidInput(
+            _("“%(value)s” is not one of the values the article gives: %(choices)s.")
+            % {"value": should_say, "choices": ", ".join(keys)}
+        )
+    return should_say or ""
 
 
 def snapshots_for_ids(ids: Iterable[int], *, claim: Claim) -> list[Snapshot]:
@@ -93,6 +112,18 @@ def evidence_required(*, rating: Rating | None, cited: bool) -> None:
         )
 
 
+def outcome_complete(verdict: Verdict) -> None:
+    """What submission needs: a rating and a summary; an inconsistency, its outcome (and value)."""
+    if verdict.claim.kind == Claim.Kind.INCONSISTENCY:
+        if verdict.rating_id is None:
+            raise InvalidInput(_("Choose an outcome before submitting it."))
+        if verdict.rating.asks_value and not verdict.should_say:
+            raise InvalidInput(_("Choose the value the article should say."))
+        return
+    if verdict.rating_id is None or not verdict.summary:
+        raise InvalidInput(_("A verdict needs a rating and a summary before it is submitted."))
+
+
 def verdict_contributor_add(*, verdict: Verdict, user) -> None:
     """Four eyes by contribution: whoever writes a version is kept from deciding on it."""
     verdict.contributors.add(user)
@@ -113,14 +144,21 @@ def _holder_id(claim: Claim) -> int | None:
 
 def _fields(
     *,
+    claim: Claim,
     rating: str | None,
     summary: str | None,
     rationale: str | None,
     claim_reviewed: str | None = None,
+    should_say: str | None = None,
+    current: Verdict | None = None,
 ) -> dict:
     changes = {}
     if rating is not None:
-        changes["rating"] = rating_for_slug(rating)
+        changes["rating"] = rating_for_slug(rating, claim=claim)
+    if claim.kind == Claim.Kind.INCONSISTENCY and (rating is not None or should_say is not None):
+        chosen = changes.get("rating") or (current.rating if current is not None else None)
+        kept = current.should_say if current is not None and should_say is None else should_say
+        changes["should_say"] = should_say_checked(claim=claim, rating=chosen, should_say=kept)
     if summary is not None:
         changes["summary"] = summary.strip()
     if rationale is not None:
@@ -135,6 +173,7 @@ def _snapshot(verdict: Verdict) -> dict:
         "status": verdict.status,
         "version": verdict.version,
         "rating": verdict.rating.slug if verdict.rating_id else None,
+        "should_say": verdict.should_say,
         "claim_reviewed": verdict.claim_reviewed,
         "summary": verdict.summary,
         "rationale": verdict.rationale,
@@ -152,6 +191,7 @@ def verdict_save_draft(
     rationale: str | None = None,
     evidence: list[int] | None = None,
     claim_reviewed: str | None = None,
+    should_say: str | None = None,
 ) -> Verdict:
     """Create or update the claim's draft verdict; a stale `version` is refused and loses nothing.
 
@@ -168,11 +208,17 @@ def verdict_save_draft(
     holder_id = _holder_id(claim)
     if claim.status != Claim.Status.PUBLISHED and holder_id is None:
         raise IllegalTransition(_("Nobody holds this claim: take it from its queue first."))
+    working = verdict_working(claim)
     changes = _fields(
-        rating=rating, summary=summary, rationale=rationale, claim_reviewed=claim_reviewed
+        claim=claim,
+        rating=rating,
+        summary=summary,
+        rationale=rationale,
+        claim_reviewed=claim_reviewed,
+        should_say=should_say,
+        current=working,
     )
     snapshots = snapshots_for_ids(evidence, claim=claim) if evidence is not None else None
-    working = verdict_working(claim)
     created = False
     if working is None:
         if version:
@@ -247,6 +293,7 @@ def verdict_submit(
     rationale: str | None = None,
     evidence: list[int] | None = None,
     claim_reviewed: str | None = None,
+    should_say: str | None = None,
 ) -> Verdict:
     """Save any last changes to the claim's verdict and submit it to the editors.
 
@@ -262,6 +309,7 @@ def verdict_submit(
             rationale=rationale,
             evidence=evidence,
             claim_reviewed=claim_reviewed,
+            should_say=should_say,
         )
     is_correction = working is not None and working.supersedes_id is not None
     if not is_correction and _holder_id(claim) != author.pk:
@@ -282,9 +330,9 @@ def verdict_submit(
         rationale=rationale,
         evidence=evidence,
         claim_reviewed=claim_reviewed,
+        should_say=should_say,
     )
-    if verdict.rating_id is None or not verdict.summary:
-        raise InvalidInput(_("A verdict needs a rating and a summary before it is submitted."))
+    outcome_complete(verdict)
     evidence_required(rating=verdict.rating, cited=verdict.evidence.exists())
     now = timezone.now()
     rows = Verdict.objects.filter(
@@ -323,6 +371,7 @@ def verdict_correct(
     rationale: str | None = None,
     evidence: list[int] | None = None,
     claim_reviewed: str | None = None,
+    should_say: str | None = None,
 ) -> Verdict:
     """A new verdict that will supersede the published one once an editor approves it."""
     if not claim_workable_by(claim=claim, user=author):
@@ -330,11 +379,19 @@ def verdict_correct(
     published = Verdict.objects.filter(claim=claim, status=Verdict.Status.PUBLISHED).first()
     if claim.status != Claim.Status.PUBLISHED or published is None:
         raise IllegalTransition(_("Only a published verdict can be corrected."))
-    if not rating or not summary:
+    inconsistency = claim.kind == Claim.Kind.INCONSISTENCY
+    if not rating or not (summary or inconsistency):
         raise InvalidInput(_("A correction needs a rating and a summary."))
     changes = _fields(
-        rating=rating, summary=summary, rationale=rationale, claim_reviewed=claim_reviewed
+        claim=claim,
+        rating=rating,
+        summary=summary,
+        rationale=rationale,
+        claim_reviewed=claim_reviewed,
+        should_say=should_say,
     )
+    if inconsistency and changes["rating"].asks_value and not changes.get("should_say"):
+        raise InvalidInput(_("Choose the value the article should say."))
     changes.setdefault("claim_reviewed", published.claim_reviewed or claim.text)
     snapshots = snapshots_for_ids(evidence, claim=claim) if evidence is not None else None
     evidence_required(rating=changes["rating"], cited=bool(snapshots))

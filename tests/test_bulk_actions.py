@@ -106,3 +106,57 @@ def test_it_asks_the_editor_in_the_desk_before_taking_held_claims(
     assert confirmed.status_code == 302
     assert Assignment.objects.get(ended_at__isnull=True).checker == checker
     assert Notification.objects.filter(recipient=checker2, verb="reassigned").exists()
+
+
+def _desk_bulk(client, **data):
+    return client.post(reverse("desk:claims_bulk"), {"next": "/claims/?status=queued", **data})
+
+
+def test_it_moves_dismisses_and_reopens_from_the_claims_page(client, editor):
+    first, second = claim(), claim(start=1)
+    client.force_login(editor)
+    page = client.get(reverse("desk:claims_list")).content.decode()
+
+    moved = _desk_bulk(client, action="move", claims=[first.pk, second.pk], queue="triage")
+    dismissed = _desk_bulk(client, action="dismiss", claims=[first.pk], reason="an opinion")
+    after_dismiss = Claim.objects.get(pk=first.pk).status
+    reopened = _desk_bulk(client, action="reopen", claims=[first.pk])
+
+    assert 'data-testid="bulk-claims"' in page and f'id="tick-{first.pk}"' in page
+    assert (moved.status_code, moved.url) == (302, "/claims/?status=queued")
+    assert set(Claim.objects.values_list("queue__slug", flat=True)) == {"triage"}
+    assert after_dismiss == Claim.Status.DISMISSED
+    assert dismissed.status_code == reopened.status_code == 302
+    assert Claim.objects.get(pk=first.pk).status == Claim.Status.QUEUED
+    assert AuditEvent.objects.filter(action="claim.move").count() == 2
+    shown = client.get("/claims/").content.decode()
+    assert "Reopened 1 claim." in shown
+
+
+def test_it_says_what_is_missing_and_changes_nothing(client, editor):
+    item = claim()
+    client.force_login(editor)
+
+    no_reason = _desk_bulk(client, action="dismiss", claims=[item.pk], reason="  ")
+    shown = client.get("/claims/").content.decode()
+    no_queue = _desk_bulk(client, action="move", claims=[item.pk])
+    shown_after_move = client.get("/claims/").content.decode()
+    nothing_ticked = _desk_bulk(client, action="reopen")
+
+    assert no_reason.status_code == no_queue.status_code == nothing_ticked.status_code == 302
+    assert "Say why the claims are not check-worthy." in shown
+    assert "Choose the queue to move the claims to." in shown_after_move
+    assert Claim.objects.get(pk=item.pk).status == Claim.Status.QUEUED
+    assert "Tick at least one claim." in client.get("/claims/").content.decode()
+
+
+def test_it_keeps_bulk_actions_from_checkers(client, checker):
+    item = claim()
+    client.force_login(checker)
+
+    page = client.get(reverse("desk:claims_list")).content.decode()
+    response = _desk_bulk(client, action="dismiss", claims=[item.pk], reason="x")
+
+    assert 'data-testid="bulk-claims"' not in page
+    assert response.status_code == 403
+    assert Claim.objects.get(pk=item.pk).status == Claim.Status.QUEUED

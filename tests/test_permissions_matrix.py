@@ -4,6 +4,8 @@ Roles: anonymous, outsider (logged in, no newsroom group), checker (fact-checker
 stranger (fact-checker on no queue), editor, admin (superuser, on no queue).
 """
 
+from datetime import date
+
 import pytest
 
 from claims.feeds import feed_create
@@ -14,6 +16,7 @@ from reviews.models import Notification, WebhookDelivery, WebhookEndpoint
 from reviews.verdicts import verdict_save_draft
 from tests.conftest import api_client_for
 from tests.factories import ArticleFactory
+from tests.inconsistency_setup import cited, inconsistency
 from tests.workflow_setup import (  # noqa: F401
     BODY,
     assigned_claim,
@@ -188,6 +191,23 @@ MATRIX = [
         {"comment": "Cite it"},
         expect(401, 403, 403, 403, 200, 200),
     ),
+    # Inconsistencies: resolved with an outcome (the holder), approved into correction notices.
+    ("read outcome", "get", "/api/v1/claims/{incons}/outcome/", None, READ),
+    (
+        "submit outcome",
+        "post",
+        "/api/v1/claims/{incons}/outcome/",
+        {"outcome": "should-say", "should_say": "month-7"},
+        expect(401, 403, 201, 403, 403, 403),
+    ),
+    (
+        "accept a source's suggested outcome",
+        "post",
+        "/api/v1/claims/{incons}/outcome/accept/",
+        {"snapshot": "{incons_snapshot}"},
+        expect(401, 403, 200, 403, 403, 403),
+    ),
+    ("article corrections", "get", "/api/v1/articles/{incons_article}/corrections/", None, READ),
     ("editor inbox", "get", "/api/v1/inbox/", None, expect(401, 403, 403, 403, 200, 200)),
     ("notifications", "get", "/api/v1/notifications/", None, expect(401, 200, 200, 200, 200, 200)),
     (
@@ -281,6 +301,8 @@ def world(checker, checker2, editor, outsider, stranger_checker, admin_user) -> 
         evidence=[cited_snapshot(drafted).pk],
     )
     submitted = submitted_verdict(checker2)
+    incons = inconsistency(holder=checker)
+    incons_snapshot = cited(incons, published_on=date(2022, 7, 19))
     notification = Notification.objects.create(recipient=checker, verb="returned", message="x")
     (match_item,) = match_items_index_claims(claims=[held])
     feed = feed_create(url="https://wire.example/feed", publisher="Wire", created_by=editor)
@@ -308,6 +330,9 @@ def world(checker, checker2, editor, outsider, stranger_checker, admin_user) -> 
             "draft": draft.pk,
             "submitted": submitted.pk,
             "submitted_claim": submitted.claim_id,
+            "incons": incons.pk,
+            "incons_snapshot": incons_snapshot.pk,
+            "incons_article": incons.article_id,
             "notification": notification.pk,
             "match_item": match_item.pk,
             "feed": feed.pk,

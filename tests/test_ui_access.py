@@ -1,6 +1,7 @@
 """Who may open which desk page: login first, then the newsroom role; CSRF on every form."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from tests.factories import ArticleFactory, ClaimFactory, VerdictFactory
@@ -25,6 +26,36 @@ DESK_VIEWS = [
     ("desk:verdict_approve", "verdict", "post", {"editor"}),
     ("desk:verdict_return", "verdict", "post", {"editor"}),
     ("desk:notifications", None, "get", {"checker", "editor"}),
+    ("desk:queue_bulk_assign", "queue", "post", {"editor"}),
+    ("desk:claim_take", "claim", "post", {"checker"}),
+    ("desk:claim_skip", "claim", "post", {"checker"}),
+    ("desk:articles_list", None, "get", {"checker", "editor"}),
+    ("desk:claims_list", None, "get", {"checker", "editor"}),
+    ("desk:claims_bulk", None, "post", {"editor"}),
+    ("desk:search", None, "get", {"checker", "editor"}),
+    ("desk:saved_view_save", None, "post", {"checker", "editor"}),
+    ("desk:saved_view_delete", "any", "post", {"checker", "editor"}),
+    ("desk:claim_add", "article", "post", {"checker"}),
+    ("desk:claim_promote", "claim", "post", {"checker", "editor"}),
+    ("desk:claim_checked_before", "claim", "get", {"checker", "editor"}),
+    ("desk:claim_link", "claim", "post", {"checker"}),
+    ("desk:claim_comment", "claim", "post", {"checker", "editor"}),
+    ("desk:claim_span", "claim", "post", {"checker"}),
+    ("desk:claim_split", "claim", "post", {"checker"}),
+    ("desk:claim_dismiss", "claim", "post", {"checker", "editor"}),
+    ("desk:claim_reopen", "claim", "post", {"checker", "editor"}),
+    ("desk:claim_reassign", "claim", "post", {"editor"}),
+    ("desk:verdict_correct", "claim", "post", {"checker"}),
+    ("desk:outcome_submit", "claim", "post", {"checker"}),
+    ("desk:outcome_accept", "claim", "post", {"checker"}),
+    ("desk:team", None, "get", {"editor"}),  # editors with the manage-team permission
+    ("desk:feeds", None, "get", {"checker", "editor"}),
+    ("desk:feed_toggle", "any", "post", {"editor"}),
+    ("desk:webhooks", None, "get", {"editor"}),
+    ("desk:webhook_enable", "any", "post", {"editor"}),
+    ("desk:webhook_resend", "any", "post", {"editor"}),
+    ("desk:morning", None, "get", {"checker", "editor"}),
+    ("desk:repeats", None, "get", {"checker", "editor"}),
 ]
 
 
@@ -37,6 +68,7 @@ def objects(checker):
         "claim": [claim.pk],
         "verdict": [verdict.pk],
         "queue": [claim.queue.slug],
+        "any": [999_999],  # refused by role before the object is looked up
         None: [],
     }
 
@@ -80,8 +112,18 @@ def test_it_refuses_the_other_role(
 def test_it_opens_every_page_for_a_newsroom_role(desk_client, objects, checker, editor, name, kind):
     roles = next(view[3] for view in DESK_VIEWS if view[0] == name)
     user = checker if "checker" in roles else editor
+    if name == "desk:team":  # the team page wants the editor's "manage team" permission too
+        editor.user_permissions.add(Permission.objects.get(codename="manage_team"))
     response = desk_client(user).get(_url(name, kind, objects))
     assert response.status_code == 200
+
+
+def test_it_lists_every_desk_view_with_the_roles_it_admits():
+    from reviews.desk.urls import desk_patterns
+
+    routes = {f"desk:{pattern.name}" for pattern in desk_patterns if pattern.name}
+
+    assert routes == {view[0] for view in DESK_VIEWS}
 
 
 def test_it_answers_the_login_page_and_logs_in(desk_client, checker):

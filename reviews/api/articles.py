@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
@@ -14,7 +14,9 @@ from claims.permissions import IsFactChecker
 from claims.stance_counts import with_stance_counts
 from claims.web_addresses import WebAddressField
 from reviews.api.base import WorkflowApi, WorkflowListApi
+from reviews.api.corrections import CorrectionNoticeSerializer
 from reviews.api.serializers import MAX_INT, ClaimSerializer, errors
+from reviews.corrections import article_corrections
 from reviews.filters import ArticleFilter, articles_with_counts
 from reviews.lifecycle import claim_add
 
@@ -37,6 +39,9 @@ class ArticleSerializer(serializers.ModelSerializer):
         source="urls", slug_field="url", many=True, read_only=True
     )
     claims = ArticleClaimSerializer(many=True, read_only=True)
+    corrections = serializers.SerializerMethodField(
+        help_text="Correction notices: the article's inconsistencies, resolved and approved."
+    )
 
     class Meta:
         model = Article
@@ -55,8 +60,13 @@ class ArticleSerializer(serializers.ModelSerializer):
             "created_at",
             "extracted_at",
             "claims",
+            "corrections",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(CorrectionNoticeSerializer(many=True))
+    def get_corrections(self, article: Article) -> list[dict]:
+        return CorrectionNoticeSerializer(article_corrections(article.pk), many=True).data
 
 
 def article_for_output(pk: int) -> Article:

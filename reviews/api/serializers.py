@@ -147,6 +147,7 @@ class VerdictSerializer(serializers.ModelSerializer):
             "author",
             "rating",
             "rating_label",
+            "should_say",
             "claim_reviewed",
             "summary",
             "rationale",

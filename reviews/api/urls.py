@@ -6,6 +6,7 @@ from reviews.api import (
     articles,
     auth,
     claims,
+    corrections,
     discussion,
     inbox,
     matching,
@@ -25,6 +26,11 @@ urlpatterns = [
         "articles/<int:pk>/claims/",
         articles.ArticleClaimCreateApi.as_view(),
         name="api-article-claim-create",
+    ),
+    path(
+        "articles/<int:pk>/corrections/",
+        corrections.ArticleCorrectionsApi.as_view(),
+        name="api-article-corrections",
     ),
     # /api/v1/queues/
     path("queues/", queues.QueueListApi.as_view(), name="api-queue-list"),
@@ -68,6 +74,13 @@ urlpatterns = [
         "claims/<int:pk>/verdict-draft/",
         verdicts.VerdictDraftApi.as_view(),
         name="api-verdict-draft",
+    ),
+    # /api/v1/claims/{id}/outcome/: an inconsistency resolved, not rated
+    path("claims/<int:pk>/outcome/", corrections.ClaimOutcomeApi.as_view(), name="api-outcome"),
+    path(
+        "claims/<int:pk>/outcome/accept/",
+        corrections.ClaimOutcomeAcceptApi.as_view(),
+        name="api-outcome-accept",
     ),
     # /api/v1/verdicts/
     path("verdicts/<int:pk>/", verdicts.VerdictDetailApi.as_view(), name="api-verdict-detail"),

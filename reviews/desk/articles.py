@@ -12,6 +12,7 @@ from claims.ingest import ArticleRejected, article_submit
 from claims.models import Article, Claim
 from claims.roles import is_fact_checker
 from claims.stance_counts import with_stance_counts
+from reviews.corrections import article_corrections
 from reviews.desk.access import checker_required, newsroom_required, page
 from reviews.desk.forms import ArticleSubmitForm, ClaimAddForm
 from reviews.desk.highlighting import claim_marks, highlighted_html, text_direction
@@ -77,6 +78,8 @@ def _article_context(article: Article, user=None, add_form=None) -> dict:
         context["inconsistencies"] = [
             {"claim": claim} for claim in claims if claim.kind == Claim.Kind.INCONSISTENCY
         ]
+        if context["inconsistencies"]:
+            context["corrections"] = article_corrections(article.pk)
     # Adding by hand waits for extraction: the extractor might find the same claim meanwhile.
     if finished and user is not None and is_fact_checker(user):
         context["add_form"] = add_form or ClaimAddForm(auto_id="add_%s")

@@ -1,5 +1,7 @@
 """Changing a claim from its workspace: span, split, dismiss, reopen, reassign, correct."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -32,18 +34,38 @@ from reviews.verdicts import (
     verdict_correct,
 )
 
+Refusal = HttpResponse | None
+
+
+def _tool_run(request: HttpRequest, pk: int, make_form, form_key: str, action: Callable):
+    """Validate the tool's form, then run its service: (claim, form, result, refusal).
+
+    A refusal (invalid form, or the service said no) is the workspace again, with the form as
+    typed and the reason, and nothing changed.
+    """
+    claim = claim_for(pk)
+    form = make_form(claim, data=request.POST)
+    if not form.is_valid():
+        return claim, form, None, workspace_refused(request, pk, 400, **{form_key: form})
+    try:
+        return claim, form, action(claim, form), None
+    except WorkflowError as error:
+        refusal = workspace_refused(request, pk, error.status_code, error, **{form_key: form})
+        return claim, form, None, refusal
+
 
 @require_POST
 @checker_required
 def claim_span_view(request: HttpRequest, pk: int) -> HttpResponse:
-    claim = claim_for(pk)
-    form = span_form(claim, data=request.POST)
-    if not form.is_valid():
-        return workspace_refused(request, pk, 400, span_form=form)
-    try:
-        claim_update_span(claim=claim, actor=request.user, **form.cleaned_data)
-    except WorkflowError as error:
-        return workspace_refused(request, pk, error.status_code, error, span_form=form)
+    claim, _form, _done, refusal = _tool_run(
+        request,
+        pk,
+        span_form,
+        "span_form",
+        lambda claim, form: claim_update_span(claim=claim, actor=request.user, **form.cleaned_data),
+    )
+    if refusal:
+        return refusal
     messages.success(
         request,
         _("The claim now covers characters %(start)s–%(end)s.")
@@ -55,14 +77,16 @@ def claim_span_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @checker_required
 def claim_split_view(request: HttpRequest, pk: int) -> HttpResponse:
-    claim = claim_for(pk)
-    form = split_form(claim, data=request.POST)
-    if not form.is_valid():
-        return workspace_refused(request, pk, 400, split_form=form)
-    try:
-        first, second = claim_split(claim=claim, actor=request.user, **form.cleaned_data)
-    except WorkflowError as error:
-        return workspace_refused(request, pk, error.status_code, error, split_form=form)
+    _claim, _form, parts, refusal = _tool_run(
+        request,
+        pk,
+        split_form,
+        "split_form",
+        lambda claim, form: claim_split(claim=claim, actor=request.user, **form.cleaned_data),
+    )
+    if refusal:
+        return refusal
+    first, second = parts
     messages.success(
         request,
         _(
@@ -77,14 +101,15 @@ def claim_split_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @newsroom_required
 def claim_dismiss_view(request: HttpRequest, pk: int) -> HttpResponse:
-    claim = claim_for(pk)
-    form = dismiss_form(claim, data=request.POST)
-    if not form.is_valid():
-        return workspace_refused(request, pk, 400, dismiss_form=form)
-    try:
-        claim_dismiss(claim=claim, actor=request.user, **form.cleaned_data)
-    except WorkflowError as error:
-        return workspace_refused(request, pk, error.status_code, error, dismiss_form=form)
+    claim, _form, _done, refusal = _tool_run(
+        request,
+        pk,
+        dismiss_form,
+        "dismiss_form",
+        lambda claim, form: claim_dismiss(claim=claim, actor=request.user, **form.cleaned_data),
+    )
+    if refusal:
+        return refusal
     messages.success(request, _("Dismissed as not check-worthy. Reopen it if that was a mistake."))
     return redirect(workspace_url(claim.pk))
 
@@ -92,31 +117,39 @@ def claim_dismiss_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @newsroom_required
 def claim_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
-    claim = claim_for(pk)
-    form = reopen_form(claim, data=request.POST)
-    if not form.is_valid():
-        return workspace_refused(request, pk, 400, reopen_form=form)
-    try:
-        claim_reopen(claim=claim, actor=request.user, **form.cleaned_data)
-    except WorkflowError as error:
-        return workspace_refused(request, pk, error.status_code, error, reopen_form=form)
-    queue = claim.queue.name if claim.queue else "its queue"
-    messages.success(request, _("Reopened: the claim is back in %(queue)s.") % {"queue": queue})
+    claim, _form, _done, refusal = _tool_run(
+        request,
+        pk,
+        reopen_form,
+        "reopen_form",
+        lambda claim, form: claim_reopen(claim=claim, actor=request.user, **form.cleaned_data),
+    )
+    if refusal:
+        return refusal
+    claim.refresh_from_db(fields=["queue"])
+    if claim.queue_id:
+        text = _("Reopened: the claim is back in %(queue)s.") % {"queue": _(claim.queue.name)}
+    else:
+        text = _("Reopened: the claim is back with the desk, waiting for a queue.")
+    messages.success(request, text)
     return redirect(workspace_url(claim.pk))
 
 
 @require_POST
 @editor_required
 def claim_reassign_view(request: HttpRequest, pk: int) -> HttpResponse:
-    claim = claim_for(pk)
-    form = reassign_form(claim, data=request.POST)
-    if not form.is_valid():
-        return workspace_refused(request, pk, 400, reassign_form=form)
+    claim, form, _done, refusal = _tool_run(
+        request,
+        pk,
+        reassign_form,
+        "reassign_form",
+        lambda claim, form: claim_reassign(
+            claim=claim, checker=form.cleaned_data["checker"], editor=request.user
+        ),
+    )
+    if refusal:
+        return refusal
     checker = form.cleaned_data["checker"]
-    try:
-        claim_reassign(claim=claim, checker=checker, editor=request.user)
-    except WorkflowError as error:
-        return workspace_refused(request, pk, error.status_code, error, reassign_form=form)
     messages.success(request, _("Assigned to %(checker)s.") % {"checker": checker.get_username()})
     return redirect(workspace_url(claim.pk))
 
@@ -129,15 +162,18 @@ def verdict_correct_view(request: HttpRequest, pk: int) -> HttpResponse:
     verdict_correct, not verdict_submit: on a claim whose correction is already under way,
     verdict_submit would take over that draft, while this refuses (409) and changes nothing.
     """
-    claim = claim_for(pk)
-    published = Verdict.objects.filter(claim=claim, status=Verdict.Status.PUBLISHED).first()
-    form = correction_form(claim, published, data=request.POST)
-    if not form.is_valid():
-        return workspace_refused(request, pk, 400, correction_form=form)
-    try:
-        verdict_correct(claim=claim, author=request.user, **verdict_arguments(form))
-    except WorkflowError as error:
-        return workspace_refused(request, pk, error.status_code, error, correction_form=form)
+    published = Verdict.objects.filter(claim_id=pk, status=Verdict.Status.PUBLISHED).first()
+    claim, _form, _done, refusal = _tool_run(
+        request,
+        pk,
+        lambda claim, data: correction_form(claim, published, data=data),
+        "correction_form",
+        lambda claim, form: verdict_correct(
+            claim=claim, author=request.user, **verdict_arguments(form)
+        ),
+    )
+    if refusal:
+        return refusal
     messages.success(
         request,
         _(

@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from claims.roles import is_fact_checker
+from claims.roles import is_editor, is_fact_checker
 from reviews.desk.access import newsroom_required, page
+from reviews.desk.bulk import ClaimsBulkForm
 from reviews.filters import ArticleFilter, ClaimFilter, articles_with_counts, claims_for_lists
 from reviews.models import Assignment, SavedView, Verdict
 from reviews.queues import member_queue_ids
@@ -49,7 +50,7 @@ def _claims_with_holders(queryset):
 @newsroom_required
 def articles_list(request: HttpRequest) -> HttpResponse:
     found = ArticleFilter(
-        request.GET or None, queryset=articles_with_counts().order_by("-created_at", "-id")
+        request.GET, queryset=articles_with_counts().order_by("-created_at", "-id")
     )
     articles = found.qs if found.is_valid() else found.queryset.none()
     return page(
@@ -69,7 +70,7 @@ def articles_list(request: HttpRequest) -> HttpResponse:
 
 @newsroom_required
 def claims_list(request: HttpRequest) -> HttpResponse:
-    found = ClaimFilter(request.GET or None, queryset=claims_for_lists(), request=request)
+    found = ClaimFilter(request.GET, queryset=claims_for_lists(), request=request)
     claims = _claims_with_holders(found.qs) if found.is_valid() else found.queryset.none()
     return page(
         request,
@@ -84,6 +85,7 @@ def claims_list(request: HttpRequest) -> HttpResponse:
             "saved_page": SavedView.Page.CLAIMS,
             "can_take": is_fact_checker(request.user),
             "my_queue_ids": member_queue_ids(user=request.user),
+            "bulk_form": ClaimsBulkForm(auto_id="bulk_%s") if is_editor(request.user) else None,
         },
     )
 

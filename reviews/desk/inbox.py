@@ -11,6 +11,7 @@ from claims.errors import WorkflowError
 from claims.models import Evidence, Snapshot
 from claims.stance_counts import with_stance_counts
 from reviews.approval import verdict_approve, verdict_return
+from reviews.corrections import is_inconsistency, outcome_sentence
 from reviews.desk.access import editor_required, page
 from reviews.desk.forms import VerdictReturnForm
 from reviews.models import Verdict
@@ -57,20 +58,20 @@ def verdict_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
     verdict = get_object_or_404(Verdict.objects.select_related("claim"), pk=pk)
     if request.method == "GET":
         shown = get_object_or_404(_inbox_verdicts(), pk=pk)
-        return page(
-            request,
-            "reviews/approve_confirm.html",
-            {"nav": "inbox", "verdict": shown, "return_form": VerdictReturnForm()},
-        )
+        context = {"nav": "inbox", "verdict": shown, "return_form": VerdictReturnForm()}
+        if is_inconsistency(shown.claim):  # a correction notice, not a publication
+            context["notice"] = outcome_sentence(shown)[1]
+        return page(request, "reviews/approve_confirm.html", context)
     try:
         verdict_approve(verdict=verdict, editor=request.user)
     except WorkflowError as error:
         messages.error(request, error.detail)
         return _after_decision(request, verdict)
-    messages.success(
-        request,
-        _("Approved and published: verdict on claim %(number)s.") % {"number": verdict.claim_id},
-    )
+    if is_inconsistency(verdict.claim):
+        done = _("Approved: the correction notice for claim %(number)s is on the article page.")
+    else:
+        done = _("Approved and published: verdict on claim %(number)s.")
+    messages.success(request, done % {"number": verdict.claim_id})
     return _after_decision(request, verdict)
 
 

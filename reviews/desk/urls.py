@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from reviews.desk import (
     articles,
+    bulk,
     choosing,
     claim_tools,
     discussion,
@@ -13,6 +14,7 @@ from reviews.desk import (
     inbox,
     matching,
     monitoring,
+    outcomes,
     queues,
     team,
     workspace,
@@ -33,6 +35,7 @@ desk_patterns = [
     # finding work: lists, search, saved views (reviews/desk/finding.py)
     path("articles/", finding.articles_list, name="articles_list"),
     path("claims/", finding.claims_list, name="claims_list"),
+    path("claims/bulk/", bulk.claims_bulk_view, name="claims_bulk"),
     path("search/", finding.search, name="search"),
     path("views/", finding.saved_view_save, name="saved_view_save"),
     path("views/<int:pk>/delete/", finding.saved_view_delete, name="saved_view_delete"),
@@ -49,6 +52,9 @@ desk_patterns = [
     path("claims/<int:pk>/release/", workspace.claim_release_view, name="claim_release"),
     path("claims/<int:pk>/draft/", workspace.verdict_draft, name="verdict_draft"),
     path("claims/<int:pk>/submit/", workspace.verdict_submit_view, name="verdict_submit"),
+    # /claims/{id}/outcome/: an inconsistency resolved, not rated (reviews/desk/outcomes.py)
+    path("claims/<int:pk>/outcome/", outcomes.outcome_submit_view, name="outcome_submit"),
+    path("claims/<int:pk>/outcome/accept/", outcomes.outcome_accept_view, name="outcome_accept"),
     # /claims/{id}/checked-before/ and links: "Checked before?" (reviews/desk/matching.py)
     path(
         "claims/<int:pk>/checked-before/",

@@ -13,6 +13,8 @@ from claims.models import Citation, Claim, Evidence, Snapshot, Source
 from claims.roles import is_editor
 from reviews import source_access
 from reviews.assignment import claim_release
+from reviews.conflicts import source_suggestions
+from reviews.corrections import is_inconsistency
 from reviews.desk.access import checker_required, newsroom_required, page
 from reviews.desk.discussion import claim_comments
 from reviews.desk.forms import (
@@ -26,6 +28,7 @@ from reviews.desk.forms import (
     VerdictForm,
 )
 from reviews.desk.highlighting import claim_marks, highlighted_html, text_direction
+from reviews.desk.outcome_forms import outcome_context
 from reviews.desk.queues import queue_checkers
 from reviews.lifecycle import (
     EDITABLE_STATUSES,
@@ -143,6 +146,7 @@ def _claim_tools(user, claim: Claim, holder: Assignment | None, verdict: Verdict
         and claim.queue_id is not None
         and claim.status in ASSIGNABLE_STATUSES,
         "can_correct": workable
+        and not is_inconsistency(claim)
         and claim.status == Claim.Status.PUBLISHED
         and verdict is not None
         and verdict.status == Verdict.Status.PUBLISHED,
@@ -279,6 +283,8 @@ def _workspace_context(request: HttpRequest, claim: Claim, **extra) -> dict:
         context["reassign_form"] = reassign_form(claim)
     if tools["can_correct"]:
         context["correction_form"] = correction_form(claim, verdict)
+    if is_inconsistency(claim):  # resolved with an outcome, not rated
+        context.update(outcome_context(claim, verdict, editable=can_edit_verdict))
     context.update(extra)
     return context
 
@@ -318,6 +324,8 @@ def claim_evidence(request: HttpRequest, pk: int) -> HttpResponse:
     context = {"claim": claim, "evidence_rows": rows, "evidence_settled": settled}
     if settled and request.headers.get("HX-Request"):
         context["choices_form"] = _verdict_form(claim, _current_verdict(claim))
+        if is_inconsistency(claim):  # what the settled sources back, offered to accept
+            context["outcome_suggestions"] = source_suggestions(claim)
     return render(request, "reviews/_evidence_list.html", context)
 
 

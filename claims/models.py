@@ -146,6 +146,10 @@ class Claim(models.Model):
         indexes = [
             models.Index(fields=["queue", "status", "-checkworthiness", "created_at"]),
             models.Index(fields=["status"]),
+            # The claims page and search: most check-worthy first, the first page only.
+            models.Index(
+                fields=["-checkworthiness", "-created_at", "-id"], name="claim_list_order"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -5,7 +5,8 @@ A source counts once per stance whatever number of snapshots it has (a re-fetch 
 its stance counts under both until it is fetched again).
 """
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from claims.models import Claim, Evidence
 
@@ -17,15 +18,26 @@ def _attribute(stance: str) -> str:
 
 
 def with_stance_counts(queryset: QuerySet, *, claim_path: str = "") -> QuerySet:
-    """Annotate each row (a claim, or a row reaching one through `claim_path`, e.g. "claim__")."""
-    sources = f"{claim_path}evidence__snapshot__source"
-    stance = f"{claim_path}evidence__stance"
+    """Annotate each row (a claim, or a row reaching one through `claim_path`, e.g. "claim__").
+
+    Correlated subqueries rather than joins and GROUP BY: PostgreSQL counts them for the rows
+    it returns, after ORDER BY … LIMIT, not for every row a search or a filter matched.
+    """
+    claim = OuterRef(f"{claim_path.removesuffix('__')}_id" if claim_path else "pk")
     return queryset.annotate(
-        **{
-            _attribute(value): Count(sources, filter=Q(**{stance: value}), distinct=True)
-            for value in COUNTED
-        }
+        **{_attribute(value): _sources_count(claim, value) for value in COUNTED}
     )
+
+
+def _sources_count(claim: OuterRef, stance: str) -> Coalesce:
+    sources = (
+        Evidence.objects.filter(claim=claim, stance=stance)
+        .order_by()
+        .values("claim")
+        .annotate(sources=Count("snapshot__source", distinct=True))
+        .values("sources")
+    )
+    return Coalesce(Subquery(sources, output_field=IntegerField()), 0)
 
 
 def stance_counts(row) -> dict[str, int]:

@@ -46,6 +46,17 @@ def test_it_finds_an_arabic_claim_typed_without_diacritics_or_hamza(checker_api)
     assert found(checker_api, "40 مليار") == [wanted.pk]  # Eastern digits in the text
 
 
+def test_it_finds_a_word_with_an_attached_conjunction_preposition_or_article(checker_api):
+    wanted = arabic_claim()  # وأكّد … بقيمة …
+    text = "أكد الوزير ذلك."
+    on = ArticleFactory(body=text, language="ar", title="الوزير")
+    plain = ClaimFactory(article=on, start=0, end=len(text), text=text, queue=queue("arabic-desk"))
+
+    assert sorted(found(checker_api, "اكد")) == sorted([wanted.pk, plain.pk])
+    assert found(checker_api, "قيمة") == [wanted.pk]
+    assert found(checker_api, "رئيس") == [wanted.pk]
+
+
 def test_it_finds_english_words_and_nothing_for_words_absent(checker_api):
     wanted = english_claim()
     arabic_claim()

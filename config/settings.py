@@ -426,11 +426,12 @@ CLAIMDESK_WEBHOOK_MAX_ATTEMPTS = env_int("CLAIMDESK_WEBHOOK_MAX_ATTEMPTS", 6)
 CLAIMDESK_WEBHOOK_BACKOFF = env_int("CLAIMDESK_WEBHOOK_BACKOFF", 30)
 CLAIMDESK_WEBHOOK_DISABLE_AFTER = env_int("CLAIMDESK_WEBHOOK_DISABLE_AFTER", 15)
 CLAIMDESK_LEASE_MINUTES = env_int("CLAIMDESK_LEASE_MINUTES", 60)
-# `next` on PostgreSQL commits without waiting for the disk (synchronous_commit off for that one
-# transaction): about twice the claims/s. A database crash can forget the last fraction of a
-# second of takes: claim, lease and audit event together (the claim is simply queued again);
-# any later ordinary commit makes them durable. Set to 0 to wait for the disk on every take.
-CLAIMDESK_NEXT_ASYNC_COMMIT = env_bool("CLAIMDESK_NEXT_ASYNC_COMMIT", True)
+# Opt-in: `next` on PostgreSQL commits without waiting for the disk (synchronous_commit off for
+# that one transaction): about twice the claims/s. A database crash can then forget the last
+# fraction of a second of takes (claim, lease and audit event together), and a checker already
+# looking at a forgotten claim could see it handed to someone else. Off by default: a claim never
+# goes to two checkers, even across a database crash.
+CLAIMDESK_NEXT_ASYNC_COMMIT = env_bool("CLAIMDESK_NEXT_ASYNC_COMMIT", False)
 CLAIMDESK_QUEUE_OVERDUE_HOURS = env_int("CLAIMDESK_QUEUE_OVERDUE_HOURS", 48)
 # Choosing work: a skipped claim is passed over for that checker this long; a checker holds at
 # most this many claims at once (0: no cap).

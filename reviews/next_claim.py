@@ -17,10 +17,10 @@ stops at the first unlocked row. Repeats come first, but an `ORDER BY EXISTS (â€
 the whole queue on every call (2.6 ms at 1,500 queued claims, growing with the queue), so the
 repeats are picked apart (few rows, through the repeat table) and the ordinary order is tried
 only when none is free. The statement is prepared once per connection (generic plan): planning
-it cost more than running it. Run on its own (autocommit), it commits without waiting for the
-WAL to reach the disk (settings.CLAIMDESK_NEXT_ASYNC_COMMIT, on by default): the flush cost
-more than everything else together. A crash can then forget the last takes, claim, lease and
-audit event together, never one without the others.
+it cost more than running it. The WAL flush at commit costs more than everything else together;
+settings.CLAIMDESK_NEXT_ASYNC_COMMIT (off by default) lets a take run on its own commit without
+waiting for it, at the price that a database crash can forget the last takes (claim, lease and
+audit event together, never one without the others).
 """
 
 from __future__ import annotations

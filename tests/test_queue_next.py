@@ -199,7 +199,10 @@ def test_it_takes_only_from_its_own_queue(checker):
 
 
 @pytest.mark.postgres
-def test_it_gives_each_of_200_claims_to_exactly_one_of_8_racing_checkers(transactional_db):
+@pytest.mark.parametrize("async_commit", [False, True])
+def test_it_gives_each_of_200_claims_to_exactly_one_of_8_racing_checkers(
+    transactional_db, settings, async_commit
+):
     import threading
     from concurrent.futures import ThreadPoolExecutor
 
@@ -209,6 +212,7 @@ def test_it_gives_each_of_200_claims_to_exactly_one_of_8_racing_checkers(transac
     from reviews.defaults import ensure_defaults
     from tests.factories import ArticleFactory
 
+    settings.CLAIMDESK_NEXT_ASYNC_COMMIT = async_commit  # the opt-in commit keeps the guarantee
     ensure_defaults()
     desk = queue()
     group = Group.objects.get(name="fact-checker")

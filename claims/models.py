@@ -155,6 +155,13 @@ class Claim(models.Model):
     def __str__(self) -> str:
         return self.text[:80]
 
+    @property
+    def status_label(self) -> str:
+        """The status in words; an inconsistency's approved outcome is resolved, not published."""
+        if self.kind == self.Kind.INCONSISTENCY and self.status == self.Status.PUBLISHED:
+            return str(_("Resolved"))
+        return self.get_status_display()
+
 
 class Source(models.Model):
     """One per normalised URL: one fetch serves every claim that cites it."""

@@ -60,3 +60,20 @@ def test_it_lets_only_the_holder_accept_a_suggestion(desk_client, checker, check
     )
     assert response.status_code == 302
     assert not Verdict.objects.filter(claim=claim).exists()
+
+
+def test_it_calls_an_approved_outcome_resolved_not_published(desk_client, checker, editor):
+    from reviews.approval import verdict_approve
+    from reviews.verdicts import verdict_submit
+
+    claim = inconsistency(holder=checker)
+    verdict = verdict_submit(claim=claim, author=checker, rating="no-error")
+    verdict_approve(verdict=verdict, editor=editor)
+    claim.refresh_from_db()
+
+    workspace = desk_client(editor).get(f"/claims/{claim.pk}/").content.decode()
+    listed = desk_client(editor).get("/claims/?kind=inconsistency").content.decode()
+
+    assert claim.status == "published" and claim.status_label == "Resolved"
+    assert 'data-testid="claim-status" data-status="published">Resolved</span>' in workspace
+    assert ">Resolved</td>" in listed and ">Published</td>" not in listed

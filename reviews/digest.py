@@ -107,7 +107,7 @@ def morning_list(*, since: datetime.datetime, until: datetime.datetime | None = 
     for claim in claims:
         claim.checked_before = marks.get(claim.pk)
         publisher = claim.article.publisher or _("No publisher")
-        queue = claim.queue.name if claim.queue_id else _("Not routed yet")
+        queue = str(claim.queue) if claim.queue_id else _("Not routed yet")
         by_publisher[publisher].setdefault(queue, QueueGroup(name=queue)).claims.append(claim)
     groups = [
         PublisherGroup(publisher=name, queues=list(queues.values()))

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from claims.models import Claim, Snapshot
@@ -32,7 +33,8 @@ class Queue(models.Model):
         permissions = [("manage_team", "Can manage the newsroom team (people, roles, queues)")]
 
     def __str__(self) -> str:
-        return self.name
+        # Default queue names are in the catalogue (reviews/defaults.py); a newsroom's own pass.
+        return gettext(self.name)
 
 
 class Assignment(models.Model):

@@ -102,3 +102,18 @@ def test_it_writes_arabic_indic_digits_only_for_who_chose_them():
         assert formatting.localize_digits("40 (2024)") == "٤٠ (٢٠٢٤)"
     finally:
         formatting.digits_style.reset(token)
+
+
+def test_it_names_a_default_queue_in_the_readers_language(defaults):
+    from django.utils import translation
+
+    from reviews.models import Queue
+
+    desk = Queue.objects.get(slug="english-desk")
+    own = Queue.objects.create(slug="gaza", name="Gaza desk")  # a newsroom's own name stays
+
+    with translation.override("ar"):
+        assert str(desk) != "English desk" and str(desk).strip()
+        assert str(own) == "Gaza desk"
+    with translation.override("en"):
+        assert str(desk) == "English desk"

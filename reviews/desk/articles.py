@@ -135,6 +135,6 @@ def claim_promote_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request,
             _("Claim %(id)s is now in the queue %(queue)s.")
-            % {"id": promoted.pk, "queue": promoted.queue.name},
+            % {"id": promoted.pk, "queue": promoted.queue},
         )
     return redirect(reverse("desk:article_detail", args=[claim.article_id]) + f"#claim-{claim.pk}")

@@ -53,7 +53,7 @@ def _done_message(action: str, count: int, queue: Queue | None) -> str:
     if action == "move":
         return ngettext(
             "Moved %(count)s claim to %(queue)s.", "Moved %(count)s claims to %(queue)s.", count
-        ) % {"count": count, "queue": _(queue.name)}
+        ) % {"count": count, "queue": queue}
     if action == "dismiss":
         return ngettext("Dismissed %(count)s claim.", "Dismissed %(count)s claims.", count) % {
             "count": count

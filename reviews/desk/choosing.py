@@ -31,7 +31,7 @@ def queue_take_next(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, error.detail)
         return redirect("desk:home")
     if claim is None:
-        messages.info(request, _("Nothing is waiting in %(queue)s.") % {"queue": _(queue.name)})
+        messages.info(request, _("Nothing is waiting in %(queue)s.") % {"queue": queue})
         return redirect("desk:home")
     return redirect("desk:claim_workspace", pk=claim.pk)
 

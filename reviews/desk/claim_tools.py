@@ -128,7 +128,7 @@ def claim_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
         return refusal
     claim.refresh_from_db(fields=["queue"])
     if claim.queue_id:
-        text = _("Reopened: the claim is back in %(queue)s.") % {"queue": _(claim.queue.name)}
+        text = _("Reopened: the claim is back in %(queue)s.") % {"queue": claim.queue}
     else:
         text = _("Reopened: the claim is back with the desk, waiting for a queue.")
     messages.success(request, text)

@@ -160,3 +160,17 @@ def test_it_keeps_bulk_actions_from_checkers(client, checker):
     assert 'data-testid="bulk-claims"' not in page
     assert response.status_code == 403
     assert Claim.objects.get(pk=item.pk).status == Claim.Status.QUEUED
+
+
+def test_it_never_sends_the_editor_back_to_another_site(client, editor):
+    item = claim()
+    client.force_login(editor)
+
+    for hostile in ("https://evil.example/", "//evil.example/", "/\\evil.example/"):
+        response = client.post(
+            reverse("desk:claims_bulk"),
+            {"next": hostile, "action": "move", "claims": [item.pk], "queue": "triage"},
+        )
+        assert (response.status_code, response.url) == (302, reverse("desk:claims_list"))
+    kept = _desk_bulk(client, action="move", claims=[item.pk], queue="english-desk")
+    assert kept.url == "/claims/?status=queued"

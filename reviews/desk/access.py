@@ -5,12 +5,24 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from claims.roles import is_editor, is_fact_checker, is_newsroom_member
 from reviews.models import Notification
 from reviews.team import can_manage_team
+
+
+def redirect_back(request: HttpRequest, fallback: str) -> HttpResponse:
+    """Back to the page the form was sent from (its `next` field) when that page is ours;
+    anything else (another site, `//host`, `/\\host`) goes to `fallback` instead."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(fallback)
 
 
 def role_required(test: Callable[[object], bool], reason: str):

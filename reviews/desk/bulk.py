@@ -7,7 +7,6 @@ All or nothing: the services lock every ticked claim and refuse the lot when one
 from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_POST
 from claims.errors import WorkflowError
 from claims.models import Claim
 from reviews.bulk import claims_bulk_dismiss, claims_bulk_move, claims_bulk_reopen
-from reviews.desk.access import editor_required
+from reviews.desk.access import editor_required, redirect_back
 from reviews.models import Queue
 
 
@@ -64,10 +63,7 @@ def _done_message(action: str, count: int, queue: Queue | None) -> str:
 
 
 def _back(request: HttpRequest):
-    target = request.POST.get("next", "")
-    if target.startswith("/") and not target.startswith("//"):
-        return redirect(target)
-    return redirect("desk:claims_list")
+    return redirect_back(request, "desk:claims_list")
 
 
 @require_POST

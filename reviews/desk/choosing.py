@@ -9,16 +9,13 @@ from django.views.decorators.http import require_POST
 from claims.errors import WorkflowError
 from claims.models import Claim
 from reviews.choosing import claim_skip_and_next, claim_take, claim_take_next
-from reviews.desk.access import checker_required
+from reviews.desk.access import checker_required, redirect_back
 from reviews.models import Queue
 
 
-def _back(request: HttpRequest, fallback: str = "desk:home"):
+def _back(request: HttpRequest):
     """Back to the list the checker chose from, when it is one of ours."""
-    target = request.POST.get("next", "")
-    if target.startswith("/") and not target.startswith("//"):
-        return redirect(target)
-    return redirect(fallback)
+    return redirect_back(request, "desk:home")
 
 
 @require_POST

@@ -1,7 +1,8 @@
 """Benchmark of source checks: I/O throughput of the worker, and matching time per large source.
 
 1. Throughput: 200 check_source tasks (then 1,000) against a local HTTP server that delays every
-   response by 500 ms, run by the recommended sources worker, exactly as the `worker-sources` line
+   response by 500 ms (bench/slow_web.py: one event loop, so the stand-in for other people's
+   servers takes little of the machine's CPU), run by the recommended sources worker, exactly as the `worker-sources` line
    of Procfile.production starts it, two processes per core (README, "Worker layout"):
        celery -A config worker -Q sources --pool=threads --concurrency=13
    BENCH_SOURCES_COMMAND runs another layout for comparison (e.g. --pool=gevent).
@@ -23,6 +24,7 @@ figure, value, unit, compared with.
 import os
 import shlex
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -87,6 +89,8 @@ def row(figure: str, value: str, unit: str, compared: str) -> None:
 
 
 def start_worker(database_url: str, index: int) -> subprocess.Popen:
+    """One worker as Procfile.production starts it (its log level too: per-task INFO lines
+    would cost CPU a production worker does not spend)."""
     env = {
         **os.environ,
         **WORKER_ENV,
@@ -95,20 +99,34 @@ def start_worker(database_url: str, index: int) -> subprocess.Popen:
         "LOG_LEVEL": "WARNING",
     }
     log_path = VAR / f"worker-{index}.log"
-    process = subprocess.Popen(
+    return subprocess.Popen(
         [
-            sys.executable, "-m", "celery", *WORKER_ARGS, "--loglevel=INFO",
-            "--without-mingle", "--without-gossip", f"--hostname=bench-sources-{index}@%h",
+            sys.executable, "-m", "celery", *WORKER_ARGS,
+            "--without-mingle", "--without-gossip", f"--hostname={worker_name(index)}",
         ],
         cwd=REPO, env=env, stdout=open(log_path, "w"), stderr=subprocess.STDOUT,
         start_new_session=True,
     )  # fmt: skip
+
+
+def worker_name(index: int) -> str:
+    return f"bench-sources-{index}@{socket.gethostname()}"
+
+
+def workers_ready(workers: list[subprocess.Popen]) -> None:
+    """Until every worker answers a control ping: it is consuming."""
+    from config.celery import app
+
+    names = {worker_name(index) for index in range(len(workers))}
     deadline = time.monotonic() + 60
-    while " ready." not in log_path.read_text(errors="replace"):
-        if process.poll() is not None or time.monotonic() > deadline:
-            raise SystemExit(f"the worker did not start:\n{log_path.read_text()}")
-        time.sleep(0.1)
-    return process
+    while True:
+        answered = {name for reply in app.control.ping(timeout=0.5) for name in reply}
+        if names <= answered:
+            return
+        dead = [w for w in workers if w.poll() is not None]
+        if dead or time.monotonic() > deadline:
+            logs = "\n".join(path.read_text() for path in sorted(VAR.glob("worker-*.log")))
+            raise SystemExit(f"workers did not start ({sorted(names - answered)}):\n{logs}")
 
 
 def cpu_seconds(pid: int) -> float:
@@ -145,8 +163,10 @@ def throughput(web, checker) -> None:
         started = time.monotonic()
         for source in sources:
             check_source.delay(source.pk, source.fetch_key)
+        # Sources are made in a row: a range of keys is a cheap question to ask 50 times a
+        # second (a list of 1,000 keys cost PostgreSQL more than some of the checks did).
         done = SourceModel.objects.filter(
-            pk__in=[s.pk for s in sources], status__in=["checked", "failed"]
+            pk__range=(sources[0].pk, sources[-1].pk), status__in=["checked", "failed"]
         )
         limit = max(120.0, len(sources) * DELAY)
         while done.count() < len(sources):
@@ -156,12 +176,14 @@ def throughput(web, checker) -> None:
         return started
 
     backend = "postgresql+redis" if os.environ.get("REDIS_URL") else "sqlite+filesystem broker"
-    warm_up = make_sources("w", CONCURRENCY, 0)
+    # Every thread of every worker takes one (its database connection opened before the clock).
+    warm_up = make_sources("w", 2 * CONCURRENCY, 0.2)
     rounds = [("s", SOURCES), ("m", MORE_SOURCES)]
     made = {prefix: make_sources(prefix, count, DELAY) for prefix, count in rounds if count}
     purge_broker()
     workers = [start_worker(database_url_for_children(), i) for i in range(PROCESSES)]
     try:
+        workers_ready(workers)
         # Steady state: imports done and connections open before the clock.
         run(warm_up)
         for prefix, sources in made.items():
@@ -177,7 +199,9 @@ def throughput(web, checker) -> None:
                 f"{count}: requests arrived from {arrivals[0]:.2f} s to {arrivals[-1]:.2f} s; "
                 f"median {statistics.median(arrivals):.2f} s; at most {web.max_in_flight} at once"
             )
-            failed = SourceModel.objects.filter(pk__in=[s.pk for s in sources], status="failed")
+            failed = SourceModel.objects.filter(
+                pk__range=(sources[0].pk, sources[-1].pk), status="failed"
+            )
             ideal = count * DELAY / CONCURRENCY
             suffix = "" if count == SOURCES else f"_{count}"
             row(
@@ -357,13 +381,13 @@ def main() -> None:
     from django.contrib.auth.models import User
     from django.db import connection
 
+    from bench.slow_web import SlowWeb
     from reviews.defaults import ensure_defaults
-    from tests.plugins.outside_web import OutsideWeb
 
     creation = connection.creation
     log("creating a throw-away database …")
     test_name = creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    web = OutsideWeb()
+    web = SlowWeb()
     try:
         ensure_defaults()
         checker = User.objects.create_user("bench-checker")

@@ -16,7 +16,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,7 +28,14 @@ from claims.extraction import extract_facts
 from claims.fetching import FetchFailed, FetchOptions, FetchRefused
 from claims.host_slots import HostBusy, host_slot
 from claims.leases import LeaseKeeper, attempts_exhausted, gave_up_reason, lease_take
-from claims.models import Citation, Claim, Evidence, Snapshot, Source
+from claims.models import Citation, Claim, Snapshot, Source
+from claims.source_statements import (
+    attempt_take,
+    evidence_insert,
+    round_checked,
+    round_claims_locked,
+    snapshot_insert,
+)
 from claims.url_check import Fetched, page_fetch, url_check
 from claims.url_keys import InvalidURL, source_url_normalized
 from claims.web_addresses import web_address_checked
@@ -176,6 +183,9 @@ def source_attempt_start(
     The attempt is counted in its own committed transaction before anything can crash, so a
     message that kills its worker every time is still counted and eventually given up on.
     """
+    taken = attempt_take(source_id=source_id, fetch_key=fetch_key, owner=owner)
+    if taken is not None:  # the usual case, in one statement
+        return _attempt_counted(taken)
     fetched = Snapshot.objects.filter(source=OuterRef("pk"), fetch_key=fetch_key)
     source = Source.objects.filter(pk=source_id).annotate(fetched=Exists(fetched)).first()
     if source is None or source.fetch_key != fetch_key:
@@ -198,6 +208,10 @@ def source_attempt_start(
     if taken is None:
         return None
     source.refresh_from_db()
+    return _attempt_counted(source)
+
+
+def _attempt_counted(source: Source) -> Source | None:
     source.fetched = False
     if attempts_exhausted(source.attempts):
         source_fetch_failed(source=source, reason=gave_up_reason(_last_error(source)))
@@ -273,8 +287,8 @@ def _fetch_with_host_slot(source: Source) -> Fetched:
 def snapshot_store(*, source: Source, fetch_key: str, fetched: Fetched) -> Snapshot:
     """Archive one fetch, once: a redelivered task finds the snapshot it already stored.
 
-    The insert is tried first (a round's snapshot is new in all but a redelivery), in its own
-    short transaction; the unique (source, fetch_key) makes a second one find the first.
+    One INSERT, committed at once (a round's snapshot is new in all but a redelivery); the
+    unique (source, fetch_key) makes a second one find the first.
     """
     previous = (
         Snapshot.objects.filter(source=source)
@@ -285,32 +299,26 @@ def snapshot_store(*, source: Source, fetch_key: str, fetched: Fetched) -> Snaps
         if source.last_fetched_at is not None  # never fetched: no earlier snapshot to compare
         else None
     )
-    try:
-        with transaction.atomic():
-            snapshot = Snapshot.objects.create(
-                source=source,
-                fetch_key=fetch_key,
-                fetched_at=timezone.now(),
-                final_url=fetched.final_url[:2000],
-                http_status=fetched.http_status,
-                content_type=fetched.content_type[:100],
-                byte_size=fetched.byte_size,
-                sha256=fetched.sha256,
-                title=fetched.title[:1000],
-                published_on=fetched.published_on,
-                text=fetched.text,
-            )
-    except IntegrityError:
+    snapshot = snapshot_insert(
+        source_id=source.pk,
+        fetch_key=fetch_key,
+        values={
+            "fetched_at": timezone.now(),
+            "final_url": fetched.final_url[:2000],
+            "http_status": fetched.http_status,
+            "content_type": fetched.content_type[:100],
+            "byte_size": fetched.byte_size,
+            "sha256": fetched.sha256,
+            "title": fetched.title[:1000],
+            "published_on": fetched.published_on,
+            "text": fetched.text,
+        },
+    )
+    if snapshot is None:  # a redelivered task: the first one stored it
         return Snapshot.objects.get(source=source, fetch_key=fetch_key)
     if previous is not None and previous.sha256 != snapshot.sha256:
         Source.objects.filter(pk=source.pk).update(content_changed=True)
     return snapshot
-
-
-def claim_facts(claim: Claim) -> list[dict]:
-    if claim.facts:
-        return claim.facts
-    return extract_facts(claim.text, claim.article.language or None) if claim.text else []
 
 
 @transaction.atomic
@@ -322,42 +330,30 @@ def snapshot_evidence_record(
     Holding the source row lock while reading the citations is what lets `source_attach`
     rely on this run to see a claim attached while the fetch was in flight.
     """
-    locked = Source.objects.select_for_update().get(pk=source.pk)
-    claims = list(
-        Claim.objects.select_related("article")
-        .filter(citations__source=locked)
-        .exclude(evidence__snapshot=snapshot)
-        .order_by("pk")
-    )
-    created = 0
+    fetch_key, claims = round_claims_locked(source_id=source.pk, snapshot_id=snapshot.pk)
+    rows = []
     if claims:
         source_text = source_text or SourceText.of(snapshot.text)
-        rows = []
         for claim in claims:
+            facts = claim.facts or (
+                extract_facts(claim.text, claim.language or None) if claim.text else []
+            )
             result: CheckResult = check_claim(
-                claim_text=claim.text, claim_facts=claim_facts(claim), source=source_text
+                claim_text=claim.text, claim_facts=facts, source=source_text
             )
             rows.append(
-                Evidence(
-                    claim=claim,
-                    snapshot=snapshot,
-                    stance=result.stance,
-                    fact_results=result.facts,
-                    passages=result.passages,
-                )
+                {
+                    "claim_id": claim.id,
+                    "snapshot_id": snapshot.pk,
+                    "stance": result.stance,
+                    "fact_results": result.facts,
+                    "passages": result.passages,
+                }
             )
-        # ON CONFLICT DO NOTHING: a redelivered task adds no second row for a claim.
-        created = len(Evidence.objects.bulk_create(rows, ignore_conflicts=True))
-    if locked.fetch_key == snapshot.fetch_key:  # this round's snapshot is the latest one
-        Source.objects.filter(pk=locked.pk).update(
-            status=Source.Status.CHECKED,
-            failure_reason="",
-            is_dead=False,
-            attempts=0,
-            lease_expires_at=None,
-            last_fetched_at=snapshot.fetched_at,
-            updated_at=timezone.now(),
-        )
+    # ON CONFLICT DO NOTHING: a redelivered task adds no second row for a claim.
+    created = evidence_insert(rows)
+    if fetch_key == snapshot.fetch_key:  # this round's snapshot is the latest one
+        round_checked(source_id=source.pk, fetched_at=snapshot.fetched_at)
     return created
 
 

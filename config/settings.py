@@ -347,6 +347,11 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
+# Celery's Django fixup closes every database connection before and after every task unless
+# this is set: a new PostgreSQL backend per task, whose catalogue caches cost more CPU than the
+# task's own queries. Tasks keep theirs like web requests do (CONN_MAX_AGE, checked before
+# reuse, dropped after an error): config/celery.py, `task_connections_tidy`.
+CELERY_DB_REUSE_MAX = 2**62
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = CLAIMDESK_MAINTENANCE_QUEUE

@@ -49,9 +49,7 @@ def _source_from_row(row: tuple) -> Source:
     values = []
     for name, value in zip(_SOURCE_COLUMNS, row, strict=True):
         column = Source._meta.get_field(name).get_col(Source._meta.db_table)
-        converters = connection.ops.get_db_converters(column) + column.get_db_converters(
-            connection
-        )
+        converters = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
         for converter in converters:
             value = converter(value, column, connection)
         values.append(value)

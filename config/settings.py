@@ -312,6 +312,7 @@ CLAIMDESK_MAINTENANCE_QUEUE = "maintenance"  # periodic housekeeping (leases, re
 BROKER_DIR = VAR_DIR / "broker"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
+    CELERY_BROKER_TRANSPORT = "config.broker:Transport"  # kombu's, reusing one client
 else:
     for folder in ("queue", "processed", "control"):
         (BROKER_DIR / folder).mkdir(parents=True, exist_ok=True)

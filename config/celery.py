@@ -51,3 +51,17 @@ def whoami(token: str) -> int:
 
     cache.set(f"whoami:{token}", os.getpid(), timeout=600)
     return os.getpid()
+
+
+@app.task(name="config.celery.database_session")
+def database_session(token: str) -> int:
+    """Leave the PostgreSQL backend serving this task in the shared cache: proves that a worker
+    keeps its database connection from one task to the next (task_connections_tidy)."""
+    from django.core.cache import cache
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (backend,) = cursor.fetchone()
+    cache.set(f"database-session:{token}", backend, timeout=600)
+    return backend

@@ -4,6 +4,8 @@ import hashlib
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from claims.models import Claim, Evidence, Snapshot, Source
@@ -220,3 +222,26 @@ def test_it_leaves_fresh_sources_and_claims_out_of_review_alone(
     Source.objects.update(last_fetched_at=timezone.now() - timedelta(days=3))
     Claim.objects.update(status=Claim.Status.PUBLISHED)
     assert sources_refetch_stale() == 0  # no claim in review any more
+
+
+def test_a_first_fetch_takes_five_statements_whatever_the_number_of_citing_claims(
+    db, checker, outside_web, private_fetching
+):
+    """The busy path (claims.source_statements): take the attempt, store the snapshot, then
+    lock + read the citing claims, store their evidence, close the round."""
+    url = outside_web.add("/deal", ENGLISH_PAGE)
+    claims = [arabic_claim() for _ in range(3)]
+    for claim in claims:
+        citation, _ = source_attach(claim=claim, url=url, added_by=checker)
+    source = Source.objects.get(pk=citation.source_id)
+
+    with CaptureQueriesContext(connection) as captured:
+        started = source_attempt_start(source_id=source.pk, fetch_key=source.fetch_key)
+        snapshot = source_check(source=started, fetch_key=started.fetch_key)
+
+    verbs = [q["sql"].split()[0].upper() for q in captured.captured_queries]
+    # Transaction control aside (a savepoint here, inside the test's own transaction).
+    statements = [verb for verb in verbs if verb not in {"SAVEPOINT", "RELEASE", "BEGIN", "COMMIT"}]
+    assert statements == ["UPDATE", "INSERT", "SELECT", "INSERT", "UPDATE"]
+    assert Evidence.objects.filter(snapshot=snapshot).count() == 3
+    assert Source.objects.get(pk=source.pk).status == Source.Status.CHECKED

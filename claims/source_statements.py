@@ -20,6 +20,7 @@ from datetime import date, datetime
 from django.db import connection
 from django.utils import timezone
 
+from claims.db_rows import model_from_row
 from claims.leases import lease_length
 from claims.models import Evidence, Snapshot, Source
 
@@ -41,19 +42,6 @@ def _param(value):
     if isinstance(value, date):
         return connection.ops.adapt_datefield_value(value)
     return value
-
-
-def _source_from_row(row: tuple) -> Source:
-    """A Source from RETURNING columns, converted as the ORM converts them (SQLite returns
-    datetimes as text, for one)."""
-    values = []
-    for name, value in zip(_SOURCE_COLUMNS, row, strict=True):
-        column = Source._meta.get_field(name).get_col(Source._meta.db_table)
-        converters = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
-        for converter in converters:
-            value = converter(value, column, connection)
-        values.append(value)
-    return Source.from_db(connection.alias, list(_SOURCE_COLUMNS), values)
 
 
 def attempt_take(*, source_id: int, fetch_key: str, owner: str | None) -> Source | None:
@@ -83,7 +71,7 @@ def attempt_take(*, source_id: int, fetch_key: str, owner: str | None) -> Source
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
-    return _source_from_row(row) if row else None
+    return model_from_row(Source, _SOURCE_COLUMNS, row) if row else None
 
 
 def snapshot_insert(*, source_id: int, fetch_key: str, values: dict) -> Snapshot | None:

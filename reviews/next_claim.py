@@ -34,6 +34,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from claims.db_rows import model_from_row
 from claims.models import AuditEvent, Claim
 from reviews.lifecycle import ClaimEvent
 from reviews.models import Assignment, Queue, RepeatOccurrence
@@ -125,21 +126,6 @@ SELECT {claim_columns}, lease.id FROM taken, lease, durability
 
 _STATEMENT: str | None = None
 _ONLY_WHEN_ASKED = 2**31 - 1
-_CONVERTERS: dict[str, tuple[list[str], list]] = {}
-
-
-def _claim_converters() -> tuple[list[str], list]:
-    """The claim's field names and (position, converter) pairs, looked up once per backend."""
-    cached = _CONVERTERS.get(connection.vendor)
-    if cached is None:
-        fields = Claim._meta.concrete_fields
-        converters = [
-            (index, convert)
-            for index, field in enumerate(fields)
-            for convert in field.get_db_converters(connection)
-        ]
-        cached = _CONVERTERS[connection.vendor] = ([f.attname for f in fields], converters)
-    return cached
 
 
 def claim_take_next_postgres(
@@ -187,11 +173,8 @@ def claim_take_next_postgres(
             row = cursor.fetchone()
     if row is None:
         return None
-    names, converters = _claim_converters()
-    values = list(row[: len(names)])
-    for index, convert in converters:
-        values[index] = convert(values[index], None, connection)
-    claim = Claim.from_db(connection.alias, names, values)
+    names = [field.attname for field in Claim._meta.concrete_fields]
+    claim = model_from_row(Claim, names, row)
     claim.current_assignment = Assignment(
         id=row[-1],
         claim=claim,

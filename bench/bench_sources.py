@@ -1,13 +1,17 @@
 """Benchmark of source checks: I/O throughput of the worker, and matching time per large source.
 
-1. Throughput: 200 check_source tasks (then 1,000) against a local HTTP server that delays every
+1. Throughput: 200 check_source tasks (then 1,000), sent together as the product sends a batch
+   (claims.dispatch.source_checks_enqueue), against a local HTTP server that delays every
    response by 500 ms (bench/slow_web.py: one event loop, so the stand-in for other people's
-   servers takes little of the machine's CPU), run by the recommended sources worker, exactly as the `worker-sources` line
-   of Procfile.production starts it, two processes per core (README, "Worker layout"):
-       celery -A config worker -Q sources --pool=threads --concurrency=13
+   servers takes little of the machine's CPU), run by the recommended sources worker, exactly
+   as the `worker-sources` line of Procfile.production starts it, two processes per core
+   (README, "Worker layout"):
+       env CLAIMDESK_FETCH_SLOTS=13 DATABASE_POOL_SIZE=13 \
+           celery -A config worker -Q sources --pool=threads --concurrency=26
    BENCH_SOURCES_COMMAND runs another layout for comparison (e.g. --pool=gevent).
    The wall time (first task sent → last source checked) is set against the ideal
-   N × 0.5 s ÷ (processes × concurrency); the target is at least 85 % of ideal. All pages live
+   N × 0.5 s ÷ requests in flight (processes × fetch slots, or × threads when the layout sets
+   no slots; the stand-in server counts them); the target is at least 85 % of ideal. All pages live
    on one host (127.0.0.1), so the per-host limit is raised to the concurrency for this run only.
    The CPU time the workers used per check is reported too: it is what bounds the rate once the
    network no longer does.
@@ -21,6 +25,7 @@ throw-away database is created and dropped. Prints TSV rows only:
 figure, value, unit, compared with.
 """
 
+import collections
 import os
 import shlex
 import shutil
@@ -74,10 +79,14 @@ def recommended_worker() -> tuple[dict[str, str], list[str]]:
 
 
 WORKER_ENV, WORKER_ARGS = recommended_worker()
-CONCURRENCY = PROCESSES * int(
-    next(a.split("=", 1)[1] for a in WORKER_ARGS if a.startswith("--concurrency="))
+THREADS = int(next(a.split("=", 1)[1] for a in WORKER_ARGS if a.startswith("--concurrency=")))
+# Requests on the network at once: the process's fetch slots when the layout sets them (it runs
+# more threads than slots, claims/fetch_slots.py), otherwise one per thread.
+FETCH_SLOTS = int(WORKER_ENV.get("CLAIMDESK_FETCH_SLOTS") or 0) or THREADS
+CONCURRENCY = PROCESSES * FETCH_SLOTS
+LAYOUT = f"{PROCESSES} × {' '.join(WORKER_ARGS[2:])}" + (
+    f", {FETCH_SLOTS} fetch slots each" if FETCH_SLOTS != THREADS else ""
 )
-LAYOUT = f"{PROCESSES} × {' '.join(WORKER_ARGS[2:])}"
 
 
 def log(message: str) -> None:
@@ -136,19 +145,24 @@ def cpu_seconds(pid: int) -> float:
 
 
 def throughput(web, checker) -> None:
-    from django.db import connection
+    from django.db import connection, transaction
 
+    from claims import dispatch
+    from claims.extraction import extract_facts
     from claims.models import Citation, Source
     from claims.models import Source as SourceModel
-    from claims.tasks import check_source
     from tests.factories import ClaimFactory
     from tests.plugins.services import database_url_for_children, purge_broker
     from tests.sources_pages import ENGLISH_PAGE
 
     page = ENGLISH_PAGE  # a realistic article page (about 1.3 kB)
+    facts = extract_facts(CLAIM, "en")
 
     def make_sources(prefix: str, count: int, delay: float) -> list[Source]:
-        claims = ClaimFactory.create_batch(count, article__body=CLAIM, article__language="en")
+        # With its facts stored, as extraction stores them for every claim it finds.
+        claims = ClaimFactory.create_batch(
+            count, article__body=CLAIM, article__language="en", facts=facts
+        )
         made = []
         for number, claim in enumerate(claims):
             url = web.add(f"/{prefix}{number}", page, delay=delay)
@@ -161,8 +175,10 @@ def throughput(web, checker) -> None:
 
     def run(sources: list[Source]) -> float:
         started = time.monotonic()
-        for source in sources:
-            check_source.delay(source.pk, source.fetch_key)
+        # As the product sends a batch of checks (the stale-source sweep, a claim's re-check):
+        # the rows stamped in one transaction, the messages sent together after it commits.
+        with transaction.atomic():
+            dispatch.source_checks_enqueue([(source.pk, source.fetch_key) for source in sources])
         # Sources are made in a row: a range of keys is a cheap question to ask 50 times a
         # second (a list of 1,000 keys cost PostgreSQL more than some of the checks did).
         done = SourceModel.objects.filter(
@@ -199,6 +215,10 @@ def throughput(web, checker) -> None:
                 f"{count}: requests arrived from {arrivals[0]:.2f} s to {arrivals[-1]:.2f} s; "
                 f"median {statistics.median(arrivals):.2f} s; at most {web.max_in_flight} at once"
             )
+            per_tenth = collections.Counter(int(arrival * 10) for arrival in arrivals)
+            log("requests started per tenth of a second: " + " ".join(
+                f"{tenth / 10:.1f}:{per_tenth[tenth]}" for tenth in sorted(per_tenth)
+            ))  # fmt: skip
             failed = SourceModel.objects.filter(
                 pk__range=(sources[0].pk, sources[-1].pk), status="failed"
             )

@@ -36,6 +36,9 @@ BROKER_ERRORS = (
     redis.exceptions.TimeoutError,
     OSError,
 )
+# Messages per pipeline round trip when many are sent together: small enough that the first
+# workers start on the first ones while the rest are still being sent.
+PUBLISH_BATCH = 1000
 
 
 def _send(task_name: str, args: tuple, model: type[models.Model], pk: int) -> bool:
@@ -60,6 +63,37 @@ def send_on_commit(task_name: str, *args, model: type[models.Model], pk: int) ->
     transaction.on_commit(partial(_send, task_name, args, model, pk))
 
 
+def _send_many(task_name: str, work: list[tuple[tuple, int]], model: type[models.Model]) -> bool:
+    """Publish one task per (args, pk) through kombu's publish batch: with Redis, one pipeline
+    round trip per PUBLISH_BATCH messages instead of one per message (the filesystem broker
+    publishes each at once). A failure may have sent some of them: every row is then left to
+    the recovery sweep, and a task sent twice is harmless (each one checks its row first)."""
+    app = current_app
+    try:
+        with app.producer_or_acquire() as producer, producer.batch(max_size=PUBLISH_BATCH):
+            for args, _pk in work:
+                app.send_task(task_name, args=args, retry=False, producer=producer)
+    except (*BROKER_ERRORS, kombu.exceptions.BatchPublishError) as error:
+        logger.warning(
+            "broker refused %d × %s, the recovery sweep will send them: %s",
+            len(work), task_name, error,
+        )  # fmt: skip
+        try:
+            model.objects.filter(pk__in=[pk for _args, pk in work]).update(dispatched_at=None)
+        except DatabaseError:
+            pass  # then they are due one lease length after `dispatched_at`
+        return False
+    return True
+
+
+def send_many_on_commit(task_name: str, work: list[tuple[tuple, int]], *, model) -> None:
+    """`send_on_commit` for many rows at once: one UPDATE stamps them, one publish sends them."""
+    if not work:
+        return
+    model.objects.filter(pk__in=[pk for _args, pk in work]).update(dispatched_at=timezone.now())
+    transaction.on_commit(partial(_send_many, task_name, work, model))
+
+
 def article_extraction_enqueue(article_id: int) -> None:
     send_on_commit(EXTRACT_ARTICLE, article_id, model=Article, pk=article_id)
 
@@ -70,6 +104,12 @@ def article_fetch_enqueue(article_id: int) -> None:
 
 def source_check_enqueue(source_id: int, fetch_key: str) -> None:
     send_on_commit(CHECK_SOURCE, source_id, fetch_key, model=Source, pk=source_id)
+
+
+def source_checks_enqueue(rounds: list[tuple[int, str]]) -> None:
+    """Check many sources, each (source id, fetch key): the stale sweep, a claim's re-check."""
+    work = [((source_id, fetch_key), source_id) for source_id, fetch_key in rounds]
+    send_many_on_commit(CHECK_SOURCE, work, model=Source)
 
 
 def _send_once(task_name: str, args: tuple) -> None:

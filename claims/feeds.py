@@ -29,7 +29,7 @@ from claims.fetching import FetchFailed, FetchOptions, FetchRefused, fetch
 from claims.host_slots import HostBusy
 from claims.ingest import ArticleRejected, article_submit
 from claims.models import Article, ArticleURL, Feed, FeedItem
-from claims.sources import fetch_host_slot, fetch_options, url_fetch
+from claims.sources import fetch_host_slot, fetch_options, url_fetch_in_slots
 from claims.url_keys import InvalidURL, source_url_normalized, url_match_key
 from claims.web_addresses import web_address_checked
 
@@ -324,8 +324,9 @@ def feed_item_ingest(*, item: FeedItem) -> FeedItem.Status | None:
     feed = item.feed
     options = fetch_options()
     try:
-        with fetch_host_slot((urlsplit(item.url).hostname or "")[:255], options):
-            page = url_fetch(item.url, options)
+        page = url_fetch_in_slots(
+            item.url, host=(urlsplit(item.url).hostname or "")[:255], options=options
+        )
     except FetchRefused as refused:
         _item_done(item, FeedItem.Status.FAILED, detail=f"Refused to fetch: {refused.reason}")
         return FeedItem.Status.FAILED

@@ -82,7 +82,7 @@ def sources_recover(*, now: datetime | None = None) -> int:
         .exclude(fetch_key="")
         .order_by("pk")[:BATCH]
     )
-    count = 0
+    rounds = []
     for source in due:
         interrupted = source.status == Source.Status.FETCHING and source.attempts >= 1
         if interrupted and source.attempts >= limit:
@@ -93,9 +93,9 @@ def sources_recover(*, now: datetime | None = None) -> int:
             continue
         if interrupted and not source.failure_reason.startswith("Retrying"):
             Source.objects.filter(pk=source.pk).update(failure_reason=RETRYING_DETAIL)
-        dispatch.source_check_enqueue(source.pk, source.fetch_key)
-        count += 1
-    return count
+        rounds.append((source.pk, source.fetch_key))
+    dispatch.source_checks_enqueue(rounds)
+    return len(rounds)
 
 
 def work_recover() -> dict[str, int]:

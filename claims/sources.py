@@ -9,9 +9,11 @@ same lock: a claim attached during a fetch is either seen by the fetch or schedu
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
 import uuid
+from collections.abc import Iterator
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -25,7 +27,8 @@ from claims import dispatch
 from claims.audit import audit_record
 from claims.checking import CheckResult, SourceText, check_claim
 from claims.extraction import extract_facts
-from claims.fetching import FetchFailed, FetchOptions, FetchRefused
+from claims.fetch_slots import fetch_slot
+from claims.fetching import FetchFailed, FetchOptions, FetchRefused, fetch
 from claims.host_slots import HostBusy, host_slot
 from claims.leases import LeaseKeeper, attempts_exhausted, gave_up_reason, lease_take
 from claims.models import Citation, Claim, Snapshot, Source
@@ -36,7 +39,7 @@ from claims.source_statements import (
     round_claims_locked,
     snapshot_insert,
 )
-from claims.url_check import Fetched, page_fetch, url_check
+from claims.url_check import Fetched, page_fetch, page_read, url_check
 from claims.url_keys import InvalidURL, source_url_normalized
 from claims.web_addresses import web_address_checked
 
@@ -79,26 +82,26 @@ def _host_of(normalized_url: str) -> str:
     return (urlsplit(normalized_url).hostname or "")[:255]
 
 
-def _round_start(source: Source) -> None:
-    """A new fetch round (the caller holds the row lock); its task starts after commit."""
+def _round_start(source: Source) -> tuple[int, str]:
+    """A new fetch round (the caller holds the row lock): the (source id, fetch key) whose
+    task the caller sends after commit, through claims.dispatch."""
     source.fetch_key = uuid.uuid4().hex
     source.status = Source.Status.PENDING
     source.attempts = 0
     source.failure_reason = ""
     source.save(update_fields=["fetch_key", "status", "attempts", "failure_reason", "updated_at"])
-    dispatch.source_check_enqueue(source.pk, source.fetch_key)
+    return source.pk, source.fetch_key
 
 
-def _source_schedule(source: Source) -> bool:
-    """Make sure the claims citing `source` get checked; True when a task was started."""
+def _source_schedule(source: Source) -> tuple[int, str] | None:
+    """What makes the claims citing `source` get checked: the (source id, fetch key) of the
+    task to send, or None when a round in flight will match them anyway."""
     if source.status == Source.Status.CHECKED and source.fetch_key:
         # Already fetched: only match the new claims against the archived snapshot.
-        dispatch.source_check_enqueue(source.pk, source.fetch_key)
-        return True
+        return source.pk, source.fetch_key
     if source.status == Source.Status.FAILED or not source.fetch_key:
-        _round_start(source)
-        return True
-    return False  # a round is in flight; it matches every citing claim when it ends
+        return _round_start(source)
+    return None  # a round is in flight; it matches every citing claim when it ends
 
 
 @transaction.atomic
@@ -128,20 +131,20 @@ def source_attach(*, claim: Claim, url: str, added_by=None) -> tuple[Citation, b
             claim_id=claim.pk,
             after={"source_id": source.pk, "url": source.url, "status": source.status},
         )
-        _source_schedule(source)
+        if scheduled := _source_schedule(source):
+            dispatch.source_check_enqueue(*scheduled)
     return citation, created
 
 
 @transaction.atomic
 def claim_sources_check(*, claim: Claim) -> int:
     """Check `claim` against every source it cites; returns how many tasks were started."""
-    started = 0
     sources = (
         Source.objects.select_for_update(of=("self",)).filter(citations__claim=claim).order_by("pk")
     )
-    for source in sources:
-        started += _source_schedule(source)
-    return started
+    rounds = [scheduled for source in sources if (scheduled := _source_schedule(source))]
+    dispatch.source_checks_enqueue(rounds)
+    return len(rounds)
 
 
 @transaction.atomic
@@ -165,11 +168,9 @@ def sources_refetch_stale() -> int:
     candidates = (
         Source.objects.select_for_update(skip_locked=True).filter(pk__in=due).order_by("pk")
     )
-    count = 0
-    for source in candidates:
-        _round_start(source)
-        count += 1
-    return count
+    rounds = [_round_start(source) for source in candidates]
+    dispatch.source_checks_enqueue(rounds)
+    return len(rounds)
 
 
 # --- one task run -----------------------------------------------------------------------------
@@ -264,24 +265,40 @@ def _database_connection_release() -> None:
         connection.close()
 
 
-def fetch_host_slot(host: str, options: FetchOptions):
-    """One of the host's fetch slots, shared by every worker (source checks, feeds, articles)."""
-    return host_slot(
-        host,
-        limit=settings.CLAIMDESK_FETCH_HOST_CONCURRENCY,
-        wait=options.deadline,
-        lease=options.deadline + 30,
-        redis_url=settings.REDIS_URL,
-        folder=settings.VAR_DIR / "host-slots",
-    )
+@contextlib.contextmanager
+def fetch_host_slot(host: str, options: FetchOptions) -> Iterator[None]:
+    """One of this process's fetch slots (claims.fetch_slots), then one of the host's, shared
+    by every worker (source checks, feeds, articles)."""
+    with (
+        fetch_slot(size=settings.CLAIMDESK_FETCH_SLOTS, wait=options.deadline),
+        host_slot(
+            host,
+            limit=settings.CLAIMDESK_FETCH_HOST_CONCURRENCY,
+            wait=options.deadline,
+            lease=options.deadline + 30,
+            redis_url=settings.REDIS_URL,
+            folder=settings.VAR_DIR / "host-slots",
+        ),
+    ):
+        yield
+
+
+def url_fetch_in_slots(url: str, *, host: str, options: FetchOptions) -> Fetched:
+    """`url_fetch`, holding this process's fetch slot and the host's for the network part
+    only: both are given back before the page is turned into text."""
+    with fetch_host_slot(host, options):
+        result = fetch(url, options)
+    return page_read(result)
 
 
 def _fetch_with_host_slot(source: Source) -> Fetched:
     _database_connection_release()
-    options = fetch_options()
-    with fetch_host_slot(source.host or _host_of(source.normalized_url), options):
-        # The clean, credential-free address: never whatever the first citer typed.
-        return url_fetch(source.normalized_url, options)
+    # The clean, credential-free address: never whatever the first citer typed.
+    return url_fetch_in_slots(
+        source.normalized_url,
+        host=source.host or _host_of(source.normalized_url),
+        options=fetch_options(),
+    )
 
 
 def snapshot_store(*, source: Source, fetch_key: str, fetched: Fetched) -> Snapshot:

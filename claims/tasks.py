@@ -78,6 +78,7 @@ def fetch_article(self, article_id: int) -> None:
     max_retries=max(0, settings.CLAIMDESK_MAX_TASK_ATTEMPTS - 1),
 )
 def check_source(self, source_id: int, fetch_key: str) -> None:
+    source = None
     try:
         source = source_attempt_start(
             source_id=source_id, fetch_key=fetch_key, owner=self.request.id
@@ -99,8 +100,12 @@ def check_source(self, source_id: int, fetch_key: str) -> None:
             exc=error, countdown=retry_countdown(min(self.request.retries, 4), None), max_retries=20
         ) from None
     except SoftTimeLimitExceeded:
+        if source is None:
+            raise
         source_fetch_failed(source=source, reason="The check took longer than the task time limit.")
     except Exception as error:  # the content broke the check: say so rather than stay `fetching`
+        if source is None:  # before the attempt was taken: nothing to record it on
+            raise
         logger.exception("check of source %s failed", source.pk)
         source_fetch_failed(source=source, reason=content_failure_reason(error))
 

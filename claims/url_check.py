@@ -16,7 +16,14 @@ from django.core.exceptions import ImproperlyConfigured
 
 from claims.checking import SourceText, check_claim
 from claims.extraction import extract_facts
-from claims.fetching import FetchFailed, FetchOptions, FetchRefused, extract_content, fetch
+from claims.fetching import (
+    FetchFailed,
+    FetchOptions,
+    FetchRefused,
+    FetchResult,
+    extract_content,
+    fetch,
+)
 
 
 @dataclass
@@ -67,7 +74,12 @@ def content_failure_reason(error: BaseException, *, kind: str = "") -> str:
 
 def page_fetch(url: str, options: FetchOptions) -> Fetched:
     """Safe fetch and text extraction; raises FetchRefused or FetchFailed."""
-    result = fetch(url, options)
+    return page_read(fetch(url, options))
+
+
+def page_read(result: FetchResult) -> Fetched:
+    """The text of a fetched page (HTML, PDF, text): CPU only, so callers holding fetch slots
+    give them back first. Raises FetchFailed when the content cannot be read."""
     try:
         page = extract_content(result.body, kind=result.kind, charset=result.charset)
     except SoftTimeLimitExceeded:

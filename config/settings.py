@@ -417,6 +417,10 @@ CLAIMDESK_FETCH_CONNECT_TIMEOUT = env_int("CLAIMDESK_FETCH_CONNECT_TIMEOUT", 5)
 CLAIMDESK_FETCH_READ_TIMEOUT = env_int("CLAIMDESK_FETCH_READ_TIMEOUT", 10)
 CLAIMDESK_FETCH_DEADLINE = env_int("CLAIMDESK_FETCH_DEADLINE", 30)
 CLAIMDESK_FETCH_HOST_CONCURRENCY = env_int("CLAIMDESK_FETCH_HOST_CONCURRENCY", 4)
+# Fetches one worker process has on the network at once (0: as many as the pool has threads).
+# The sources worker runs more threads than slots, so parsing never holds a request back:
+# claims/fetch_slots.py, README "Worker layout".
+CLAIMDESK_FETCH_SLOTS = env_int("CLAIMDESK_FETCH_SLOTS", 0)
 CLAIMDESK_FETCH_RETRY_BACKOFF = env_int(
     "CLAIMDESK_FETCH_RETRY_BACKOFF", 10
 )  # seconds, doubled per try

@@ -14,9 +14,8 @@ from claims.ingest import article_submit
 from claims.models import Article, AuditEvent, Claim, Source
 from claims.recovery import work_recover
 from claims.sources import source_attach
-from config.celery import app
 from tests.factories import ArticleFactory, ClaimFactory
-from tests.plugins.outages import CLOSED_PORT
+from tests.plugins.outages import broker_unreachable
 from tests.plugins.services import wait_until
 from tests.sources_pages import ENGLISH_PAGE
 
@@ -56,14 +55,6 @@ def recovered(model, pk: int, status: str):
         return status_of(model, pk) == status
 
     return check
-
-
-def broker_unreachable(patch) -> None:
-    """Point the Celery app at a port where nothing listens, with fresh connection pools."""
-    patch.setattr(app.conf, "broker_url", f"redis://127.0.0.1:{CLOSED_PORT}/0")
-    patch.setattr(app.conf, "broker_transport_options", {})
-    patch.setattr(app, "_pool", None)
-    patch.setattr(app.amqp, "_producer_pool", None)
 
 
 def test_it_saves_a_submission_while_the_broker_is_down_and_processes_it_when_it_returns(

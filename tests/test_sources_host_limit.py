@@ -1,6 +1,5 @@
 """The per-host limit on concurrent fetches is shared by every thread and every worker."""
 
-import threading
 import uuid
 
 import pytest
@@ -11,6 +10,7 @@ from claims.models import Source
 from claims.sources import claim_sources_check, source_attach
 from tests.factories import ClaimFactory
 from tests.plugins.services import wait_until
+from tests.slot_contention import most_inside
 
 
 @pytest.fixture(autouse=True)
@@ -26,33 +26,11 @@ def free_host_slots():
 
 
 def contend(*, limit: int, redis_url: str | None, folder, threads: int = 6) -> int:
-    """Most holders inside at once while `threads` threads each take a slot a few times."""
     host = f"contended-{uuid.uuid4().hex}.example.org"
-    lock = threading.Lock()
-    inside = 0
-    most = 0
-    release = threading.Event()
-
-    def work():
-        nonlocal inside, most
-        for _ in range(3):
-            with host_slot(
-                host, limit=limit, wait=30, lease=60, redis_url=redis_url, folder=folder
-            ):
-                with lock:
-                    inside += 1
-                    most = max(most, inside)
-                release.wait(0.02)  # hold the slot briefly so others must queue
-                with lock:
-                    inside -= 1
-
-    workers = [threading.Thread(target=work) for _ in range(threads)]
-    for thread in workers:
-        thread.start()
-    for thread in workers:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in workers)
-    return most
+    return most_inside(
+        lambda: host_slot(host, limit=limit, wait=30, lease=60, redis_url=redis_url, folder=folder),
+        threads=threads,
+    )
 
 
 def test_it_limits_fetches_per_host_with_lock_files(tmp_path):
@@ -114,6 +92,6 @@ def test_it_checks_a_claim_again_through_each_of_its_sources(
 
     retried = Source.objects.get(pk=failed.source_id)
     assert started == 2
-    assert len(callbacks) == 2
+    assert len(callbacks) == 1  # both checks sent in one publish
     assert retried.status == Source.Status.PENDING
     assert retried.fetch_key != old_key

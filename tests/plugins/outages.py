@@ -35,3 +35,14 @@ def database_unreachable() -> Iterator[None]:
 def database_down(transactional_db):
     """Enter `with database_down():` for the outage; the test database is back afterwards."""
     return database_unreachable
+
+
+def broker_unreachable(patch) -> None:
+    """Point the Celery app at a port where nothing listens, with fresh connection pools
+    (`patch` is a monkeypatch context: everything is put back when it ends)."""
+    from config.celery import app
+
+    patch.setattr(app.conf, "broker_url", f"redis://127.0.0.1:{CLOSED_PORT}/0")
+    patch.setattr(app.conf, "broker_transport_options", {})
+    patch.setattr(app, "_pool", None)
+    patch.setattr(app.amqp, "_producer_pool", None)

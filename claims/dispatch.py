@@ -36,9 +36,11 @@ BROKER_ERRORS = (
     redis.exceptions.TimeoutError,
     OSError,
 )
-# Messages per pipeline round trip when many are sent together: small enough that the first
-# workers start on the first ones while the rest are still being sent.
+# Messages per pipeline round trip when many are sent together. All of a sweep's go at once:
+# in batches of 50 the workers competed with the sender for the CPU (200 took 0.39 s to send,
+# against 0.06-0.1 s in one go).
 PUBLISH_BATCH = 1000
+STAMP_CHUNK = 900
 
 
 def _send(task_name: str, args: tuple, model: type[models.Model], pk: int) -> bool:
@@ -79,7 +81,7 @@ def _send_many(task_name: str, work: list[tuple[tuple, int]], model: type[models
             len(work), task_name, error,
         )  # fmt: skip
         try:
-            model.objects.filter(pk__in=[pk for _args, pk in work]).update(dispatched_at=None)
+            _stamp(model, work, None)
         except DatabaseError:
             pass  # then they are due one lease length after `dispatched_at`
         return False
@@ -87,11 +89,18 @@ def _send_many(task_name: str, work: list[tuple[tuple, int]], model: type[models
 
 
 def send_many_on_commit(task_name: str, work: list[tuple[tuple, int]], *, model) -> None:
-    """`send_on_commit` for many rows at once: one UPDATE stamps them, one publish sends them."""
+    """`send_on_commit` for many rows at once: few UPDATEs stamp them, one publish sends them."""
     if not work:
         return
-    model.objects.filter(pk__in=[pk for _args, pk in work]).update(dispatched_at=timezone.now())
+    _stamp(model, work, timezone.now())
     transaction.on_commit(partial(_send_many, task_name, work, model))
+
+
+def _stamp(model: type[models.Model], work: list[tuple[tuple, int]], when) -> None:
+    # In chunks: a sweep of many thousands stays under SQLite's limit on query parameters.
+    pks = [pk for _args, pk in work]
+    for start in range(0, len(pks), STAMP_CHUNK):
+        model.objects.filter(pk__in=pks[start : start + STAMP_CHUNK]).update(dispatched_at=when)
 
 
 def article_extraction_enqueue(article_id: int) -> None:

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from claims import fetch_slots
+from claims import dispatch, fetch_slots
 from claims.fetch_slots import fetch_slot
 from claims.host_slots import HostBusy
 from claims.models import Claim, Source
@@ -179,3 +179,16 @@ def test_the_stale_sweep_sends_its_rounds_in_one_go(
     assert len(callbacks) == 1  # one publish for the four rounds
     assert Source.objects.filter(dispatched_at__isnull=False).count() == 4
     assert set(Source.objects.values_list("status", flat=True)) == {Source.Status.PENDING}
+
+
+def test_a_long_sweep_stamps_its_rows_in_chunks(
+    db, checker, monkeypatch, django_capture_on_commit_callbacks
+):
+    claim_citing_failed_sources(5, checker)
+    monkeypatch.setattr(dispatch, "STAMP_CHUNK", 2)  # 5 rows: three UPDATEs
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        dispatch.source_checks_enqueue(list(Source.objects.values_list("pk", "fetch_key")))
+
+    assert len(callbacks) == 1
+    assert not Source.objects.filter(dispatched_at__isnull=True).exists()

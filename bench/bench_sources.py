@@ -150,7 +150,6 @@ def throughput(web, checker) -> None:
     from claims import dispatch
     from claims.extraction import extract_facts
     from claims.models import Citation, Source
-    from claims.models import Source as SourceModel
     from tests.factories import ClaimFactory
     from tests.plugins.services import database_url_for_children, purge_broker
     from tests.sources_pages import ENGLISH_PAGE
@@ -181,7 +180,7 @@ def throughput(web, checker) -> None:
             dispatch.source_checks_enqueue([(source.pk, source.fetch_key) for source in sources])
         # Sources are made in a row: a range of keys is a cheap question to ask 50 times a
         # second (a list of 1,000 keys cost PostgreSQL more than some of the checks did).
-        done = SourceModel.objects.filter(
+        done = Source.objects.filter(
             pk__range=(sources[0].pk, sources[-1].pk), status__in=["checked", "failed"]
         )
         limit = max(120.0, len(sources) * DELAY)
@@ -219,7 +218,7 @@ def throughput(web, checker) -> None:
             log("requests started per tenth of a second: " + " ".join(
                 f"{tenth / 10:.1f}:{per_tenth[tenth]}" for tenth in sorted(per_tenth)
             ))  # fmt: skip
-            failed = SourceModel.objects.filter(
+            failed = Source.objects.filter(
                 pk__range=(sources[0].pk, sources[-1].pk), status="failed"
             )
             ideal = count * DELAY / CONCURRENCY

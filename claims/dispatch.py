@@ -43,28 +43,6 @@ PUBLISH_BATCH = 1000
 STAMP_CHUNK = 900
 
 
-def _send(task_name: str, args: tuple, model: type[models.Model], pk: int) -> bool:
-    try:
-        # No publish retries: a broker that is down must not hold the request up for seconds.
-        current_app.send_task(task_name, args=args, retry=False)
-    except BROKER_ERRORS as error:
-        logger.warning(
-            "broker refused %s%r, the recovery sweep will send it: %s", task_name, args, error
-        )
-        try:
-            model.objects.filter(pk=pk).update(dispatched_at=None)  # due at the next sweep
-        except DatabaseError:
-            pass  # then it is due one lease length after `dispatched_at`
-        return False
-    return True
-
-
-def send_on_commit(task_name: str, *args, model: type[models.Model], pk: int) -> None:
-    """Stamp the row in the caller's transaction; send the task once it commits."""
-    model.objects.filter(pk=pk).update(dispatched_at=timezone.now())
-    transaction.on_commit(partial(_send, task_name, args, model, pk))
-
-
 def _send_many(task_name: str, work: list[tuple[tuple, int]], model: type[models.Model]) -> bool:
     """Publish one task per (args, pk) through kombu's publish batch: with Redis, one pipeline
     round trip per PUBLISH_BATCH messages instead of one per message (the filesystem broker
@@ -77,8 +55,8 @@ def _send_many(task_name: str, work: list[tuple[tuple, int]], model: type[models
                 app.send_task(task_name, args=args, retry=False, producer=producer)
     except (*BROKER_ERRORS, kombu.exceptions.BatchPublishError) as error:
         logger.warning(
-            "broker refused %d × %s, the recovery sweep will send them: %s",
-            len(work), task_name, error,
+            "broker refused %d × %s (first %r), the recovery sweep will send them: %s",
+            len(work), task_name, work[0][0], error,
         )  # fmt: skip
         try:
             _stamp(model, work, None)
@@ -88,8 +66,17 @@ def _send_many(task_name: str, work: list[tuple[tuple, int]], model: type[models
     return True
 
 
-def send_many_on_commit(task_name: str, work: list[tuple[tuple, int]], *, model) -> None:
-    """`send_on_commit` for many rows at once: few UPDATEs stamp them, one publish sends them."""
+def send_on_commit(task_name: str, *args, model: type[models.Model], pk: int) -> None:
+    """Stamp the row in the caller's transaction; send the task once it commits."""
+    send_many_on_commit(task_name, [(args, pk)], model=model)
+
+
+def send_many_on_commit(
+    task_name: str, work: list[tuple[tuple, int]], *, model: type[models.Model]
+) -> None:
+    """Stamp the rows (pk) in the caller's transaction; once it commits, send one task per
+    (args, pk) in one publish. No publish retries: a broker that is down must not hold the
+    request up for seconds; the recovery sweep sends what it refused."""
     if not work:
         return
     _stamp(model, work, timezone.now())

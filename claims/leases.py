@@ -2,8 +2,8 @@
 
 A worker takes a row with one guarded UPDATE, committed before any work starts: the attempt is
 counted even if the worker is then SIGKILLed, so a row that kills its worker every time is
-given up on after `CLAIMDESK_MAX_TASK_ATTEMPTS`. While the work runs, a thread renews the lease;
-a worker that dies stops renewing, the lease runs out, and the recovery sweep
+given up on after `CLAIMDESK_MAX_TASK_ATTEMPTS`. While the work runs, the process's renewer thread
+renews the lease; a worker that dies stops renewing, the lease runs out, and the recovery sweep
 (`claims.recovery.work_recover`) hands the row to another worker within
 `CLAIMDESK_WORK_LEASE_SECONDS + CLAIMDESK_RECOVERY_SWEEP_SECONDS`. A second message for a row
 whose lease is live (a redelivery, a sweep's resend) finds it taken and stops.
@@ -12,13 +12,14 @@ whose lease is live (a redelivery, a sweep's resend) finds it taken and stops.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import uuid
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, connection, models
+from django.db import connection, models
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -72,40 +73,109 @@ def lease_take(
     return owner, attempts
 
 
+class _Renewer:
+    """This process's one lease-renewing thread: every lease held by a `LeaseKeeper` in the
+    process is renewed by it, one UPDATE per model every third of the lease length. A thread
+    per held lease cost a thread start and join on every source check (both under the
+    interpreter lock, while other threads wait for it) and, for a fetch longer than a third of
+    the lease, a database connection per check in flight."""
+
+    def __init__(self) -> None:
+        self.held: dict[LeaseKeeper, None] = {}
+        self.guard = threading.Lock()
+        # Held while a round of renewals runs: a keeper leaving waits for it, so no renewal
+        # lands after the work's own last write (which ends the lease).
+        self.renewing = threading.Lock()
+        self.wake = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="lease-renewer", daemon=True)
+        self.thread.start()
+
+    def add(self, keeper: LeaseKeeper) -> None:
+        with self.guard:
+            self.held[keeper] = None
+
+    def remove(self, keeper: LeaseKeeper) -> None:
+        with self.guard:
+            self.held.pop(keeper, None)
+        with self.renewing:
+            pass
+
+    def _run(self) -> None:
+        while True:
+            self.wake.wait(max(1.0, settings.CLAIMDESK_WORK_LEASE_SECONDS / 3))
+            self.wake.clear()
+            with self.renewing:
+                with self.guard:
+                    keepers = list(self.held)
+                if keepers:
+                    self._renew(keepers)
+
+    def _renew(self, keepers: list[LeaseKeeper]) -> None:
+        try:
+            lost = leases_renew(keepers)
+        except Exception:  # the thread must outlive anything: every lease of the process needs it
+            logger.exception("lease renewal failed for %d rows", len(keepers))
+            return
+        finally:
+            connection.close()  # back to the pool (or closed) until the next round
+        with self.guard:
+            for keeper in lost:
+                self.held.pop(keeper, None)
+
+
+def leases_renew(keepers: list[LeaseKeeper]) -> list[LeaseKeeper]:
+    """Push every held lease's end one lease length on. Returns the keepers whose row another
+    worker now holds, marked `lost` (their result will not be stored)."""
+    lost = []
+    expires = timezone.now() + lease_length()
+    by_model: dict[type[models.Model], list[LeaseKeeper]] = {}
+    for keeper in keepers:
+        by_model.setdefault(keeper.model, []).append(keeper)
+    for model, held in by_model.items():
+        ours = Q()
+        for keeper in held:
+            ours |= Q(pk=keeper.pk, lease_owner=keeper.owner)
+        if model.objects.filter(ours).update(lease_expires_at=expires) == len(held):
+            continue
+        owners = dict(
+            model.objects.filter(pk__in=[keeper.pk for keeper in held]).values_list(
+                "pk", "lease_owner"
+            )
+        )
+        for keeper in held:
+            if owners.get(keeper.pk) != keeper.owner:
+                keeper.lost = True
+                lost.append(keeper)
+    return lost
+
+
+_renewers: dict[int, _Renewer] = {}
+_renewers_guard = threading.Lock()
+
+
+def _renewer() -> _Renewer:
+    """The process's renewer, started on first use (a forked pool child starts its own)."""
+    pid = os.getpid()
+    with _renewers_guard:
+        renewer = _renewers.get(pid)
+        if renewer is None:
+            renewer = _renewers[pid] = _Renewer()
+        return renewer
+
+
 class LeaseKeeper:
-    """Renews a row's lease from a thread while the block runs; `with LeaseKeeper(...):`."""
+    """Keeps a row's lease renewed while the block runs; `with LeaseKeeper(...):`."""
 
     def __init__(self, model: type[models.Model], *, pk: int, owner: str):
         self.model, self.pk, self.owner = model, pk, owner
-        self.stopped = threading.Event()
-        self.thread = threading.Thread(target=self._run, name=f"lease-{pk}", daemon=True)
         self.lost = False
 
-    def _run(self) -> None:
-        interval = max(1.0, settings.CLAIMDESK_WORK_LEASE_SECONDS / 3)
-        try:
-            while not self.stopped.wait(interval):
-                try:
-                    renewed = self.model.objects.filter(pk=self.pk, lease_owner=self.owner).update(
-                        lease_expires_at=timezone.now() + lease_length()
-                    )
-                except DatabaseError as error:
-                    logger.warning("lease renewal failed for %s: %s", self.pk, error)
-                    connection.close()
-                    continue
-                if renewed != 1:
-                    self.lost = True  # someone else took over: our result will not be stored
-                    return
-        finally:
-            connection.close()  # this thread's own connection
-
     def __enter__(self) -> LeaseKeeper:
-        self.thread.start()
+        _renewer().add(self)
         return self
 
     def __exit__(self, *exc_info) -> None:
-        self.stopped.set()
-        self.thread.join(timeout=5)
+        _renewer().remove(self)
 
 
 def attempts_exhausted(attempts: int) -> bool:

@@ -97,3 +97,27 @@ def test_renewing_many_leases_is_one_update_per_model(settings, django_assert_nu
     assert lost == []
     soon = timezone.now() + timedelta(seconds=30)
     assert all(renewed_after(Source, s.pk, soon) for s in sources)
+
+
+def test_the_renewer_outlives_a_failed_round(settings, monkeypatch, caplog):
+    settings.CLAIMDESK_WORK_LEASE_SECONDS = 60
+    import claims.leases
+
+    real, calls = claims.leases.leases_renew, []
+
+    def failing_once(keepers):
+        calls.append(len(keepers))
+        if len(calls) == 1:
+            raise RuntimeError("the database went away mid-round")
+        return real(keepers)
+
+    monkeypatch.setattr(claims.leases, "leases_renew", failing_once)
+    source = held_source("steady")
+    with LeaseKeeper(Source, pk=source.pk, owner="steady"):
+        _renewer().wake.set()
+        wait_until(lambda: calls, timeout=10)
+        soon = timezone.now() + timedelta(seconds=30)
+        _renewer().wake.set()
+        wait_until(lambda: renewed_after(Source, source.pk, soon), timeout=10)
+    assert len(calls) >= 2
+    assert "lease renewal failed for 1 rows" in caplog.text

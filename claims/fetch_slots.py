@@ -16,24 +16,16 @@ a greenlet one); the per-host limit across processes is claims.host_slots.
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 from collections.abc import Iterator
 
 from claims.host_slots import HostBusy
-
-_semaphore: threading.BoundedSemaphore | None = None
-_owner: tuple[int, int] | None = None  # (pid, size): a forked child builds its own
-_guard = threading.Lock()
+from claims.per_process import per_process
 
 
 def _slots(size: int) -> threading.BoundedSemaphore:
-    global _semaphore, _owner
-    with _guard:
-        if _owner != (os.getpid(), size) or _semaphore is None:
-            _semaphore = threading.BoundedSemaphore(size)
-            _owner = (os.getpid(), size)
-        return _semaphore
+    """This process's semaphore of `size` (a forked child builds its own)."""
+    return per_process(("fetch-slots", size), lambda: threading.BoundedSemaphore(size))
 
 
 @contextlib.contextmanager

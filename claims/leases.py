@@ -12,7 +12,6 @@ whose lease is live (a redelivery, a sweep's resend) finds it taken and stops.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import uuid
 from collections.abc import Iterable
@@ -22,6 +21,8 @@ from django.conf import settings
 from django.db import connection, models
 from django.db.models import F, Q
 from django.utils import timezone
+
+from claims.per_process import per_process
 
 logger = logging.getLogger(__name__)
 
@@ -149,18 +150,9 @@ def leases_renew(keepers: list[LeaseKeeper]) -> list[LeaseKeeper]:
     return lost
 
 
-_renewers: dict[int, _Renewer] = {}
-_renewers_guard = threading.Lock()
-
-
 def _renewer() -> _Renewer:
     """The process's renewer, started on first use (a forked pool child starts its own)."""
-    pid = os.getpid()
-    with _renewers_guard:
-        renewer = _renewers.get(pid)
-        if renewer is None:
-            renewer = _renewers[pid] = _Renewer()
-        return renewer
+    return per_process("lease-renewer", _Renewer)
 
 
 class LeaseKeeper:

@@ -62,9 +62,9 @@ def test_a_fetch_that_waits_too_long_for_a_slot_is_retried_later():
 
 def test_a_new_size_gets_slots_of_its_own():
     with fetch_slot(size=1, wait=1):
-        first = fetch_slots._semaphore
+        first = fetch_slots._slots(1)
     with fetch_slot(size=3, wait=1):
-        assert fetch_slots._semaphore is not first
+        assert fetch_slots._slots(3) is not first
     with fetch_slot(size=3, wait=1), fetch_slot(size=3, wait=1), fetch_slot(size=3, wait=1):
         with pytest.raises(HostBusy):
             with fetch_slot(size=3, wait=0.01):

@@ -268,7 +268,8 @@ def _database_connection_release() -> None:
 @contextlib.contextmanager
 def fetch_host_slot(host: str, options: FetchOptions) -> Iterator[None]:
     """One of this process's fetch slots (claims.fetch_slots), then one of the host's, shared
-    by every worker (source checks, feeds, articles)."""
+    by every worker process. Source checks and feed entries take them; a submitted article
+    URL (one fetch a person is waiting for) takes none."""
     with (
         fetch_slot(size=settings.CLAIMDESK_FETCH_SLOTS, wait=options.deadline),
         host_slot(

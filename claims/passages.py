@@ -54,6 +54,8 @@ WORD_CANDIDATES_MAX = 60
 
 _WORD = re.compile(r"\w+")
 _DIGIT_RUN = re.compile(r"\d+(?:[.,،]\d+)*")
+# Characters that are neither word characters (\w) nor digits, often at a token's edges.
+_EDGE_PUNCTUATION = ".,:;!?()[]{}\"'«»“”‘’…%٪،؛؟-–—/*"
 _ARTICLES = {"a", "an"}  # "a million" is a count of one, but "a" is no figure to look for
 _PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب")
 _MONTH_WORDS: dict[str, set[int]] = {}
@@ -95,6 +97,15 @@ class Vocabulary:
                     words[low].add(raw)
                 else:
                     words[low] = {raw}
+                continue
+            # Then a word or a plain number with punctuation at its edges ("said,", "(12)",
+            # "2022:"): what the regular expressions below would find, without them.
+            core = low.strip(_EDGE_PUNCTUATION)
+            if core.isalpha():
+                words.setdefault(core, set()).add(raw)
+                continue
+            if core.isdecimal():
+                by_value.setdefault(float(core), set()).add(raw)
                 continue
             runs = _DIGIT_RUN.findall(low)
             if runs:

@@ -1,11 +1,17 @@
 """Matching against a long page reads only the passages carrying the claim's figures, names or
 words, and finds what reading the whole page finds."""
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims.checking import SourceText, check_claim
 from claims.extraction import extract_facts
-from claims.passages import WHOLE_TEXT_CHARS, LongSourceText
+from claims.extraction.normalize import norm
+from claims.extraction.numbers import parse_digits
+from claims.passages import WHOLE_TEXT_CHARS, LongSourceText, Vocabulary
 
 ARABIC_CLAIM = "وقّعت إيران وروسيا صفقة بنحو 40 مليار دولار في حزيران/يوليو، بحسب ما قال الكرملين."
 ENGLISH_CLAIM = (
@@ -140,3 +146,34 @@ def test_it_keeps_offsets_into_the_whole_text():
 
 def by_type(result, kind: str) -> dict:
     return next(row for row in result.facts if row["type"] == kind)
+
+
+_TOKEN_PIECES = [
+    "said", "Kremlin", "الكرملين", "وأربعين", "تموز", "July", "don", "t", "12", "2022", "١٢",
+    "۴۰", "٤٠", "1", "500", "²", "_", "x9", "40bn", "$", "&", "@", "#", "+", "'", "’", "«", "»",
+    ".", ",", ":", ";", "(", ")", "%", "٪", "،", "؛", "؟", "-", "–", "/", "*", "…", "“", " ",
+]  # fmt: skip
+
+
+def vocabulary_by_expressions(text: str) -> tuple[dict, dict]:
+    """What Vocabulary holds, found with the two regular expressions alone (no shortcuts)."""
+    words: dict[str, set[str]] = {}
+    by_value: dict[float, set[str]] = {}
+    for raw in set(text.split()):
+        low = raw.lower() if raw.isascii() else norm(raw).lower()
+        for run in re.findall(r"\d+(?:[.,،]\d+)*", low):
+            value = float(run) if run.isdigit() else parse_digits(run)
+            if value is not None:
+                by_value.setdefault(value, set()).add(raw)
+        for word in re.findall(r"\w+", low):
+            if not word.isdigit():
+                words.setdefault(word, set()).add(raw)
+    return words, by_value
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOKEN_PIECES), max_size=60).map("".join))
+def test_the_vocabulary_shortcuts_find_what_the_expressions_find(text):
+    vocabulary = Vocabulary(text)
+
+    assert (vocabulary.words, vocabulary.by_value) == vocabulary_by_expressions(text)

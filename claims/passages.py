@@ -92,17 +92,14 @@ class Vocabulary:
         words = self.words
         for raw in set(text.split()):
             low = raw.lower() if raw.isascii() else norm(raw).lower()
-            if low.isalpha():  # most tokens: one word, no digits
-                if low in words:
-                    words[low].add(raw)
-                else:
-                    words[low] = {raw}
-                continue
-            # Then a word or a plain number with punctuation at its edges ("said,", "(12)",
-            # "2022:"): what the regular expressions below would find, without them.
+            # Most tokens are one word or one plain number, perhaps with punctuation at its
+            # edges ("said,", "(12)", "2022:"): what the expressions below would find, without them.
             core = low.strip(_EDGE_PUNCTUATION)
             if core.isalpha():
-                words.setdefault(core, set()).add(raw)
+                if core in words:
+                    words[core].add(raw)
+                else:
+                    words[core] = {raw}
                 continue
             if core.isdecimal():
                 by_value.setdefault(float(core), set()).add(raw)
